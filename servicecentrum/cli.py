@@ -1,0 +1,81 @@
+"""Command-line groups: ``flask --app wsgi demo|users|mail ...``."""
+
+import getpass
+import os
+import secrets
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from .extensions import db
+
+demo_cli = AppGroup("demo", help="Demo data.")
+users_cli = AppGroup("users", help="Accounts.")
+mail_cli = AppGroup("mail", help="The e-mail outbox.")
+
+DEMO_PASSWORD_FILE = "demo-password.txt"
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups."""
+    for group in (demo_cli, users_cli, mail_cli):
+        app.cli.add_command(group)
+
+
+@demo_cli.command("seed")
+@click.option("--password", required=True, help="Password for every demo account.")
+def demo_seed(password: str) -> None:
+    """Create or update the demo organisations, taxonomy and accounts (idempotent)."""
+    from .demo.seed import seed
+
+    counts = seed(password)
+    click.echo("Demo data up to date: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@demo_cli.command("bootstrap")
+def demo_bootstrap() -> None:
+    """Seed on first run (password from DEMO_PASSWORD or generated) and print the logins."""
+    from .auth.models import User
+    from .demo.seed import DEMO_ACCOUNTS, seed
+
+    password_file = Path(current_app.instance_path) / DEMO_PASSWORD_FILE
+    if db.session.query(User.id).first() is None:
+        password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(12)
+        seed(password)
+        password_file.write_text(password + "\n", encoding="utf-8")
+        password_file.chmod(0o600)
+        click.echo("Demo data loaded.")
+    if password_file.exists():
+        password = password_file.read_text(encoding="utf-8").strip()
+        click.echo("\nDemo logins (password: %s):" % password)
+        for email, role in DEMO_ACCOUNTS:
+            click.echo(f"  {email:<28} {role}")
+
+
+@users_cli.command("create-admin")
+@click.option("--email", required=True, help="E-mail address of the new admin.")
+@click.option("--name", default="Beheerder", show_default=True)
+def users_create_admin(email: str, name: str) -> None:
+    """Create the first admin; asks the password without echoing it."""
+    from .auth import services
+
+    password = getpass.getpass("Wachtwoord: ")
+    if password != getpass.getpass("Herhaal wachtwoord: "):
+        raise click.ClickException("De wachtwoorden zijn niet gelijk.")
+    try:
+        user = services.create_admin(email=email, name=name, password=password)
+    except services.AuthError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"Admin {user.email} created.")
+
+
+@mail_cli.command("send")
+@click.option("--limit", default=100, show_default=True, help="Most mails to send in this run.")
+def mail_send(limit: int) -> None:
+    """Deliver the mails that are due over SMTP; failures are retried later."""
+    from .notifications.sender import send_due
+
+    report = send_due(limit=limit)
+    click.echo(f"Sent: {report.sent}, failed: {report.failed}, given up: {report.given_up}")

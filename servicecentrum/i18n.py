@@ -1,0 +1,27 @@
+"""Languages: Dutch by default, English on request."""
+
+from flask import Flask, current_app, session
+from flask_babel import get_locale
+
+from .extensions import babel
+
+
+def select_locale() -> str:
+    """Use the language the visitor chose; otherwise Dutch."""
+    chosen = session.get("lang")
+    if chosen in current_app.config["LANGUAGES"]:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Babel to our translations folder and locale choice."""
+    from . import ROOT
+
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals["current_language"] = current_language

@@ -1,0 +1,7 @@
+"""Public pages, the member's overview, health and language choice."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from . import views  # noqa: E402,F401

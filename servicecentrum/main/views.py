@@ -1,0 +1,45 @@
+"""Landing page, accessibility statement, overview, health and language choice."""
+
+from flask import current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from ..forms import LanguageForm
+from ..urls import safe_next_url
+from . import bp, health, services
+
+
+@bp.route("/")
+def landing():
+    return render_template("main/landing.html")
+
+
+@bp.route("/toegankelijkheid")
+def accessibility():
+    return render_template("main/accessibility.html")
+
+
+@bp.route("/overzicht")
+def home():
+    return render_template(
+        "main/home.html",
+        user=current_user,
+        programmes=services.list_programmes(),
+        themes=services.list_themes(),
+        spearheads=services.list_spearheads(),
+    )
+
+
+@bp.route("/healthz")
+def healthz():
+    checks = health.run_checks(current_app.config["SEARCH_INDEX_DIR"])
+    healthy = all(state == "ok" for state in checks.values())
+    body = {"status": "ok" if healthy else "error", "checks": checks}
+    return jsonify(body), 200 if healthy else 503
+
+
+@bp.route("/taal", methods=["POST"])
+def language_set():
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session["lang"] = form.lang.data
+    return redirect(safe_next_url(request.form.get("next")) or url_for("main.landing"))

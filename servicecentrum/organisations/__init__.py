@@ -1,0 +1,1 @@
+"""Member organisations: municipalities and other local bodies."""

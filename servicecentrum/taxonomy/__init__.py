@@ -1,0 +1,1 @@
+"""Shared taxonomy: themes, spearheads and FORUM programmes."""

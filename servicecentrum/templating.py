@@ -1,0 +1,16 @@
+"""Template helpers: rules, labels and formatting."""
+
+from flask import Flask
+from flask_babel import format_date, format_datetime
+
+from .policies import can
+
+
+def init_app(app: Flask) -> None:
+    """Expose the authorization rules and formatters to every template."""
+    app.jinja_env.globals["can"] = can
+    app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

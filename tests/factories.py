@@ -1,0 +1,75 @@
+"""Factories for every model. Call them inside an app context; they commit."""
+
+import itertools
+
+from servicecentrum.auth.models import User
+from servicecentrum.auth.passwords import hash_password
+from servicecentrum.extensions import db
+from servicecentrum.notifications.models import OutboxMail
+from servicecentrum.organisations.models import Organisation, OrganisationDomain
+from servicecentrum.taxonomy.models import Programme, Spearhead, Theme
+
+PASSWORD = "correct paard batterij niet"
+_PASSWORD_HASH = None  # hashed once: argon2 is slow on purpose
+_sequence = itertools.count(1)
+
+
+def _n() -> int:
+    return next(_sequence)
+
+
+def password_hash() -> str:
+    global _PASSWORD_HASH
+    if _PASSWORD_HASH is None:
+        _PASSWORD_HASH = hash_password(PASSWORD)
+    return _PASSWORD_HASH
+
+
+def _save(obj):
+    db.session.add(obj)
+    db.session.commit()
+    return obj
+
+
+def make_organisation(**fields) -> Organisation:
+    n = _n()
+    domains = fields.pop("domains", [])
+    defaults = {"name": f"Gemeente Proefstad {n}", "kind": "gemeente", "region": "Utrecht",
+                "size_class": "50k-100k", "is_g30": False}
+    org = Organisation(**{**defaults, **fields})
+    org.domains = [OrganisationDomain(domain=d) for d in domains]
+    return _save(org)
+
+
+def make_user(role: str = "officer", **fields) -> User:
+    n = _n()
+    if "organisation" not in fields and role == "officer":
+        fields["organisation"] = make_organisation()
+    defaults = {"email": f"lid{n}@proefstad.test", "name": f"Lid {n}", "role": role,
+                "status": "active", "password_hash": password_hash(), "job_title": "Beleidsmedewerker"}
+    return _save(User(**{**defaults, **fields}))
+
+
+def make_theme(**fields) -> Theme:
+    n = _n()
+    return _save(Theme(**{"slug": f"thema-{n}", "name": f"Thema {n}", **fields}))
+
+
+def make_spearhead(**fields) -> Spearhead:
+    n = _n()
+    return _save(Spearhead(**{"slug": f"speerpunt-{n}", "name": f"Speerpunt {n}", **fields}))
+
+
+def make_programme(advisers=(), **fields) -> Programme:
+    n = _n()
+    programme = Programme(**{"slug": f"programma-{n}", "name": f"Programma {n}",
+                             "description": "Beschrijving", **fields})
+    programme.advisers = list(advisers)
+    return _save(programme)
+
+
+def make_outbox_mail(**fields) -> OutboxMail:
+    n = _n()
+    defaults = {"to_address": f"ontvanger{n}@proefstad.test", "subject": f"Bericht {n}",
+                "body_text": "Tekst", "message_id": f"<test-{n}@servicecentrum.test>"}
+    return _save(OutboxMail(**{**defaults, **fields}))
