@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as settings
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 

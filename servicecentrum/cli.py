@@ -15,7 +15,7 @@ demo_cli = AppGroup("demo", help="Demo data.")
 users_cli = AppGroup("users", help="Accounts.")
 mail_cli = AppGroup("mail", help="The e-mail outbox.")
 
-DEMO_PASSWORD_FILE = "demo-password.txt"
+DEMO_PASSWORD_FILE = "demo-password.txt"  # noqa: S105 (a file name, not a password)
 
 
 def init_app(app: Flask) -> None:
@@ -49,7 +49,7 @@ def demo_bootstrap() -> None:
         click.echo("Demo data loaded.")
     if password_file.exists():
         password = password_file.read_text(encoding="utf-8").strip()
-        click.echo("\nDemo logins (password: %s):" % password)
+        click.echo(f"\nDemo logins (password: {password}):")
         for email, role in DEMO_ACCOUNTS:
             click.echo(f"  {email:<28} {role}")
 

@@ -51,12 +51,34 @@ def _seed_organisations() -> dict:
     return organisations
 
 
+class _DemoPasswords:
+    """Hash the demo password once and check each stored hash once (argon2 is slow on purpose)."""
+
+    def __init__(self, password: str):
+        self.password = password
+        self._hash = None
+        self._checked: dict[str, bool] = {}
+
+    def matches(self, stored: str | None) -> bool:
+        if not stored:
+            return False
+        if stored not in self._checked:
+            self._checked[stored] = verify_password(stored, self.password)
+        return self._checked[stored]
+
+    def new_hash(self) -> str:
+        if self._hash is None:
+            self._hash = hash_password(self.password)
+        return self._hash
+
+
 def _seed_accounts(password: str, themes: dict, programmes: dict, organisations: dict) -> None:
+    passwords = _DemoPasswords(password)
     for email, name, role, org_name, job, theme_slugs, programme_slugs in ACCOUNTS:
         user = _upsert(User, "email", email, name=name, role=role, status="active",
                        organisation=organisations.get(org_name), job_title=job)
-        if not user.password_hash or not verify_password(user.password_hash, password):
-            user.password_hash = hash_password(password)
+        if not passwords.matches(user.password_hash):
+            user.password_hash = passwords.new_hash()
         wanted_themes = [themes[s] for s in theme_slugs]
         if list(user.expertise) != wanted_themes:
             user.expertise = wanted_themes

@@ -1,0 +1,78 @@
+"""The data layer under concurrent use, and the schema the migrations build."""
+
+import threading
+import time
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import text
+
+from servicecentrum import create_app
+from servicecentrum.extensions import db
+from servicecentrum.taxonomy.models import Theme
+from tests.conftest import base_config
+
+
+def _file_app(tmp_path):
+    return create_app(base_config(tmp_path, f"sqlite:///{tmp_path}/concurrent.db"))
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    app = _file_app(tmp_path)
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 15000
+        assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_concurrent_read_then_write_never_fails_with_database_locked(tmp_path):
+    app = _file_app(tmp_path)
+    with app.app_context():
+        db.create_all()
+        db.session.add(Theme(slug="teller", name="Teller", description="0"))
+        db.session.commit()
+    errors: list[Exception] = []
+
+    def increment(times: int) -> None:
+        for _ in range(times):
+            try:
+                with app.app_context():
+                    theme = db.session.get(Theme, 1)
+                    value = int(theme.description)
+                    time.sleep(0.001)  # widen the window between read and write
+                    theme.description = str(value + 1)
+                    db.session.commit()
+            except Exception as exc:  # collected and asserted below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=increment, args=(25,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with app.app_context():
+        assert db.session.get(Theme, 1).description == "100"  # no update lost
+
+
+def _schema_differences(app) -> list:
+    with app.app_context(), db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return compare_metadata(context, db.metadata)
+
+
+def test_migrations_build_exactly_the_models_schema_on_sqlite(tmp_path):
+    app = create_app(base_config(tmp_path, f"sqlite:///{tmp_path}/migrated.db"))
+    with app.app_context():
+        upgrade()
+    assert _schema_differences(app) == []
+    with app.app_context():
+        downgrade(revision="base")
+        upgrade()
+    assert _schema_differences(app) == []
+
+
+def test_test_database_matches_the_models(app, database_url):
+    """On PostgreSQL the suite runs on the migrated schema; it must equal the models."""
+    assert _schema_differences(app) == []
