@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as settings
-from .extensions import csrf, db, login_manager, migrate
+from .extensions import csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,11 +81,18 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
+    if app.config["PROXY_FIX_X_FOR"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=1)
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .account import bp as account_bp
+    from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .main import bp as main_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
+    for blueprint in (main_bp, auth_bp, account_bp, admin_bp):
+        app.register_blueprint(blueprint)

@@ -21,6 +21,9 @@ ENVIRONMENT_SETTINGS = {
     "RATELIMIT_STORAGE_URI": str,
     "UPLOAD_MAX_MB": int,
     "SESSION_COOKIE_SECURE": bool,
+    "SESSION_IDLE_MINUTES": int,
+    "SESSION_LIFETIME_HOURS": int,
+    "PROXY_FIX_X_FOR": int,
     "SERVER_NAME": str,
     "PREFERRED_URL_SCHEME": str,
 }
@@ -44,6 +47,12 @@ class Defaults:
     MAIL_TIMEOUT = 30
     MAIL_MAX_ATTEMPTS = 8
     RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_FAILURE_LIMIT = "10 per 15 minutes"
+    SIGNUP_LIMIT = "10 per hour"
+    SESSION_IDLE_MINUTES = 60
+    SESSION_LIFETIME_HOURS = 12
+    PROXY_FIX_X_FOR = 0  # number of trusted proxies in front of the app (X-Forwarded-For)
     UPLOAD_MAX_MB = 20
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -11,6 +11,16 @@ def is_member(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.is_active
 
 
+def mfa_required(user, required_for_all: bool) -> bool:
+    """Advisers and admins always need a second factor; officers when the admins say so."""
+    return user.is_staff or bool(required_for_all)
+
+
+def can_disable_mfa(user, required_for_all: bool) -> bool:
+    """Only someone for whom MFA is optional may switch it off."""
+    return is_member(user) and user.mfa_enabled and not mfa_required(user, required_for_all)
+
+
 def can_view_staff_tools(user) -> bool:
     """FORUM advisers and admins see staff tools."""
     return is_member(user) and user.is_staff
@@ -19,6 +29,31 @@ def can_view_staff_tools(user) -> bool:
 def can_administer(user) -> bool:
     """Only admins manage accounts, organisations, programmes and settings."""
     return is_member(user) and user.is_admin
+
+
+def can_review_registrations(user) -> bool:
+    """Admins approve and reject requests for access."""
+    return can_administer(user)
+
+
+def can_view_audit_log(user) -> bool:
+    """Only admins read the audit log."""
+    return can_administer(user)
+
+
+def can_change_role(user, target) -> bool:
+    """Admins change roles, but never their own (no accidental lock-out)."""
+    return can_administer(user) and target.id != user.id
+
+
+def can_disable_account(user, target) -> bool:
+    """Admins disable other accounts, never their own."""
+    return can_administer(user) and target.id != user.id
+
+
+def can_end_session(user, user_session) -> bool:
+    """Members end only their own sessions."""
+    return is_member(user) and user_session.user_id == user.id
 
 
 def require(allowed: bool) -> None:

@@ -1,6 +1,7 @@
 """Request gate (members only) and security headers."""
 
-from flask import Flask, redirect, request, url_for
+from flask import Flask, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 # Endpoints that anonymous visitors may reach; everything else needs an active account.
@@ -12,7 +13,18 @@ PUBLIC_ENDPOINTS = frozenset(
         "main.healthz",
         "main.language_set",
         "auth.login",
+        "auth.login_code",
+        "auth.register",
+        "auth.register_verify",
+        "auth.password_forgot",
+        "auth.password_reset",
     }
+)
+
+# While a required second factor is not set up, only these pages can be reached.
+MFA_SETUP_ENDPOINTS = frozenset(
+    {"static", "auth.mfa_setup", "auth.mfa_overview", "auth.logout", "main.accessibility",
+     "main.language_set", "main.healthz"}
 )
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -37,11 +49,30 @@ def init_app(app: Flask) -> None:
 
 
 def _require_member():
-    if request.endpoint is None or request.endpoint in PUBLIC_ENDPOINTS:
+    if request.endpoint is None:
         return None
     if current_user.is_authenticated:
+        return _require_mfa_setup()
+    if "_user_id" in session:
+        # The session record ended (idle, too old, or ended elsewhere): start afresh.
+        from .auth.web import end_cookie_session
+
+        end_cookie_session()
+        if request.endpoint not in PUBLIC_ENDPOINTS:
+            flash(_("Uw sessie is verlopen. Log opnieuw in."), "warning")
+    if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def _require_mfa_setup():
+    if request.endpoint in MFA_SETUP_ENDPOINTS:
+        return None
+    from .auth.services import needs_mfa_setup
+
+    if needs_mfa_setup(current_user):
+        return redirect(url_for("auth.mfa_setup"))
+    return None
 
 
 def _add_security_headers(response):

@@ -6,10 +6,11 @@ whose schema is built once by the migrations and emptied after every test.
 
 import os
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from types import SimpleNamespace
 
 import pytest
+from flask import has_app_context
 from sqlalchemy import event, text
 
 from servicecentrum import create_app
@@ -135,15 +136,31 @@ def post_form(csrf_token):
     return post
 
 
+def open_session_for(app, client, user) -> str:
+    """Open a server-side session for the user and put it in the client's cookie."""
+    from servicecentrum.auth import sessions
+    from servicecentrum.auth.web import SESSION_TOKEN_KEY
+
+    user_id = user if isinstance(user, int) else user.id
+    # Reuse an active app context: a second one would open a second transaction on
+    # SQLite's single in-memory connection.
+    with nullcontext() if has_app_context() else app.app_context():
+        member = db.session.get(sessions.User, user_id)
+        token = sessions.start_session(member, "127.0.0.1", "pytest")
+        db.session.commit()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+        session[SESSION_TOKEN_KEY] = token
+    return token
+
+
 @pytest.fixture
 def login(app):
-    """Log the client in as the user (a User or an id), as Flask-Login would."""
+    """Log the client in as the user (a User or an id), with a real server-side session."""
 
-    def do_login(client, user) -> None:
-        user_id = user if isinstance(user, int) else user.id
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
+    def do_login(client, user) -> str:
+        return open_session_for(app, client, user)
 
     return do_login
 

@@ -4,6 +4,7 @@ import itertools
 
 from servicecentrum.auth.models import User
 from servicecentrum.auth.passwords import hash_password
+from servicecentrum.database import utcnow
 from servicecentrum.extensions import db
 from servicecentrum.notifications.models import OutboxMail
 from servicecentrum.organisations.models import Organisation, OrganisationDomain
@@ -41,12 +42,19 @@ def make_organisation(**fields) -> Organisation:
     return _save(org)
 
 
-def make_user(role: str = "officer", **fields) -> User:
+MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def make_user(role: str = "officer", mfa: bool | None = None, **fields) -> User:
+    """An active member; advisers and admins have MFA set up unless mfa=False."""
     n = _n()
     if "organisation" not in fields and role == "officer":
         fields["organisation"] = make_organisation()
     defaults = {"email": f"lid{n}@proefstad.test", "name": f"Lid {n}", "role": role,
-                "status": "active", "password_hash": password_hash(), "job_title": "Beleidsmedewerker"}
+                "status": "active", "password_hash": password_hash(), "job_title": "Beleidsmedewerker",
+                "email_verified_at": utcnow(), "approved_at": utcnow(), "role_confirmed_at": utcnow()}
+    if mfa if mfa is not None else role in ("adviser", "admin"):
+        defaults.update(mfa_secret=MFA_SECRET, mfa_enabled_at=utcnow())
     return _save(User(**{**defaults, **fields}))
 
 

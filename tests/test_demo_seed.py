@@ -65,11 +65,17 @@ def test_seed_with_a_new_password_updates_the_demo_logins(app, runner):
         assert verify_password(admin.password_hash, "een-ander-wachtwoord")
 
 
-def test_demo_login_works_through_the_login_form(app, runner, client, post_form):
+def test_demo_logins_work_through_the_login_form(app, runner, post_form):
     runner.invoke(args=["demo", "seed", "--password", PASSWORD])
-    response = post_form(client, "/inloggen", {"email": "adviseur@demo.test", "password": PASSWORD},
+    officer = app.test_client()
+    response = post_form(officer, "/inloggen", {"email": "ambtenaar@demo.test", "password": PASSWORD},
                          page="/inloggen")
     assert response.headers["Location"] == "/overzicht"
+    # Staff must set up two-step verification at their first login.
+    for email in ("adviseur@demo.test", "beheerder@demo.test"):
+        staff = app.test_client()
+        response = post_form(staff, "/inloggen", {"email": email, "password": PASSWORD}, page="/inloggen")
+        assert response.headers["Location"] == "/account/tweestapsverificatie/instellen"
 
 
 def test_bootstrap_seeds_once_and_prints_the_logins(app, runner, monkeypatch):

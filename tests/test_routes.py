@@ -7,6 +7,14 @@ from tests.route_walker import STATE_CHANGING, walk
 
 ROLES = ("officer", "adviser", "admin")
 
+# Pages that send you on when you arrive in the wrong state (and where to).
+STEP_PAGES = {
+    "auth.login": "/overzicht",                         # already logged in
+    "auth.login_code": "/inloggen",                     # no password step yet
+    "auth.mfa_setup": "/account/tweestapsverificatie",  # MFA already on
+    "auth.mfa_overview": "/account/tweestapsverificatie/instellen",  # MFA not on yet
+}
+
 
 def test_every_non_public_page_sends_anonymous_visitors_to_login(app, client):
     checked = 0
@@ -24,7 +32,9 @@ def test_public_pages_answer_anonymous_visitors(app, client):
     public = [r for r in walk(app, methods=("GET",)) if r.is_public and not r.has_arguments]
     assert {r.endpoint for r in public} >= {"main.landing", "main.accessibility", "auth.login"}
     for route in public:
-        assert client.get(route.url).status_code == 200, route
+        response = client.get(route.url)
+        expected = 302 if route.endpoint == "auth.login_code" else 200
+        assert response.status_code == expected, route
 
 
 def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, client, login):
@@ -45,10 +55,13 @@ def test_every_page_without_arguments_renders_for_each_role(app, client, login, 
     with app.app_context():
         login(client, factories.make_user(role=role))
     for route in walk(app, methods=("GET",)):
-        if route.has_arguments or route.endpoint == "auth.login":
+        if route.has_arguments:
             continue
         response = client.get(route.url)
-        assert response.status_code == 200, route
+        if route.endpoint in STEP_PAGES and response.status_code == 302:
+            assert response.headers["Location"].startswith(STEP_PAGES[route.endpoint]), route
+        else:
+            assert response.status_code == 200, route
 
 
 def test_logged_in_member_visiting_login_goes_to_the_overview(app, client, login):

@@ -1,16 +1,17 @@
-"""Member accounts."""
+"""The member account."""
 
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ...database import UTCDateTime, utcnow
+from ...extensions import db
 
 ROLES = ("officer", "adviser", "admin")
 STATUSES = ("pending", "active", "disabled")
+NOTIFY_FREQUENCIES = ("immediately", "daily", "weekly", "never")
 
 user_expertise = Table(
     "user_expertise",
@@ -42,6 +43,21 @@ class User(UserMixin, db.Model):
     job_title: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Registration: verified address, accepted terms, organisation asked for but not listed.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    requested_organisation: Mapped[str | None] = mapped_column(String(200))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # MFA: TOTP secret (base32), when it was switched on, last accepted time step (no replay).
+    mfa_secret: Mapped[str | None] = mapped_column(String(64))
+    mfa_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mfa_last_timecode: Mapped[int | None] = mapped_column(Integer)
+    # Yearly confirmation that the member still holds the role they joined with.
+    role_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reconfirm_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    notify_frequency: Mapped[str] = mapped_column(String(20), default="immediately")
 
     organisation: Mapped["Organisation | None"] = relationship(  # noqa: F821
         back_populates="members"
@@ -73,6 +89,10 @@ class User(UserMixin, db.Model):
     def is_staff(self) -> bool:
         """FORUM staff: advisers and admins."""
         return self.role in ("adviser", "admin")
+
+    @property
+    def mfa_enabled(self) -> bool:
+        return self.mfa_enabled_at is not None and bool(self.mfa_secret)
 
     def advises(self, programme) -> bool:
         return programme in self.programmes

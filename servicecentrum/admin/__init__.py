@@ -1,0 +1,7 @@
+"""Administration: accounts, organisations, programmes, settings and the audit log."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/beheer")
+
+from . import registration_views, views  # noqa: E402,F401

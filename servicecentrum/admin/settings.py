@@ -1,0 +1,29 @@
+"""Read and change the site-wide settings that admins control."""
+
+from ..audit.services import record
+from ..extensions import db
+from .models import SiteSetting
+
+DEFAULTS: dict[str, object] = {
+    "mfa_required_for_all": False,
+}
+
+
+def get_setting(key: str):
+    """Return the setting's value, or its default when nobody changed it."""
+    row = db.session.get(SiteSetting, key)
+    return DEFAULTS[key] if row is None else row.value
+
+
+def set_setting(key: str, value, actor, ip_address: str | None = None) -> None:
+    """Change a setting, record who did it, and commit."""
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    row = db.session.get(SiteSetting, key)
+    old = DEFAULTS[key] if row is None else row.value
+    if row is None:
+        db.session.add(SiteSetting(key=key, value=value))
+    else:
+        row.value = value
+    record("setting_changed", actor=actor, ip_address=ip_address, setting=key, old=old, new=value)
+    db.session.commit()

@@ -1,0 +1,111 @@
+"""TOTP second factor (pyotp), a locally rendered QR code (segno) and recovery codes."""
+
+import base64
+import secrets
+
+import pyotp
+import segno
+from sqlalchemy import select, update
+
+from ..database import utcnow
+from ..extensions import db
+from .models import RecoveryCode, User
+from .secrets import digest
+
+ISSUER = "Servicecentrum Integratie"
+RECOVERY_CODE_COUNT = 10
+RECOVERY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no look-alikes (0/o, 1/l/i)
+
+
+def new_secret() -> str:
+    """Return a fresh base32 TOTP secret."""
+    return pyotp.random_base32()
+
+
+def provisioning_uri(secret: str, email: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+
+
+def qr_code_data_uri(uri: str) -> str:
+    """Render the otpauth URI as an SVG QR code in a data: URI (no outside service)."""
+    svg = segno.make(uri, error="m").svg_inline(scale=5, dark="#000", light="#fff")
+    encoded = base64.b64encode(svg.encode()).decode()
+    return f"data:image/svg+xml;base64,{encoded}"
+
+
+def _normalise(code: str) -> str:
+    return "".join((code or "").split()).replace("-", "").lower()
+
+
+def matching_timecode(secret: str, code: str, at=None) -> int | None:
+    """Return the time step the code belongs to (one step of clock drift allowed), else None."""
+    code = _normalise(code)
+    if not (code.isdigit() and len(code) == 6):
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = at or utcnow()
+    current = totp.timecode(moment)
+    for step in (current, current - 1, current + 1):
+        if secrets.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def verify_totp(user: User, code: str, at=None) -> bool:
+    """Accept a TOTP code once: a code (or an older one) that was used before is refused."""
+    if not user.mfa_secret:
+        return False
+    step = matching_timecode(user.mfa_secret, code, at)
+    if step is None:
+        return False
+    # Conditional update so that two requests with the same code cannot both pass.
+    accepted = db.session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .where((User.mfa_last_timecode.is_(None)) | (User.mfa_last_timecode < step))
+        .values(mfa_last_timecode=step)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if accepted:
+        user.mfa_last_timecode = step
+    return accepted == 1
+
+
+def _new_recovery_code() -> str:
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def delete_recovery_codes(user: User) -> None:
+    """Throw away all of the user's recovery codes."""
+    db.session.execute(RecoveryCode.__table__.delete().where(RecoveryCode.user_id == user.id))
+
+
+def replace_recovery_codes(user: User) -> list[str]:
+    """Throw away the user's recovery codes and return ten new ones (stored hashed)."""
+    delete_recovery_codes(user)
+    codes = [_new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+    for code in codes:
+        db.session.add(RecoveryCode(user_id=user.id, code_hash=digest(_normalise(code))))
+    return codes
+
+
+def use_recovery_code(user: User, code: str) -> bool:
+    """Accept an unused recovery code once."""
+    wanted = digest(_normalise(code))
+    row = db.session.scalar(select(RecoveryCode).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == wanted, RecoveryCode.used_at.is_(None)))
+    if row is None:
+        return False
+    used = db.session.execute(
+        update(RecoveryCode).where(RecoveryCode.id == row.id, RecoveryCode.used_at.is_(None))
+        .values(used_at=utcnow())
+    ).rowcount
+    return used == 1
+
+
+def remaining_recovery_codes(user: User) -> int:
+    from sqlalchemy import func
+
+    return db.session.scalar(select(func.count(RecoveryCode.id)).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))) or 0

@@ -1,0 +1,67 @@
+"""The glue between Flask's cookie session and our server-side session records."""
+
+from flask import current_app, request, session
+from flask_login import login_user, logout_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db, login_manager
+from . import sessions
+from .models import User, UserSession
+
+SESSION_TOKEN_KEY = "sid"
+PENDING_MFA_KEY = "mfa_user_id"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Load the member only while their server-side session is open and fresh."""
+    config = current_app.config
+    record = sessions.find_open_session(
+        session.get(SESSION_TOKEN_KEY), config["SESSION_IDLE_MINUTES"], config["SESSION_LIFETIME_HOURS"]
+    )
+    if record is None or str(record.user_id) != user_id:
+        return None
+    return db.session.scalar(select(User).where(User.id == record.user_id)
+                             .options(joinedload(User.organisation)))
+
+
+def client_address() -> str | None:
+    return request.remote_addr
+
+
+def user_agent() -> str:
+    return request.headers.get("User-Agent", "")[:250]
+
+
+def reset_cookie_session() -> None:
+    """Drop everything from the cookie session except the visitor's language."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def begin_session(user: User, token: str) -> None:
+    """Put a freshly opened session into a new cookie session."""
+    reset_cookie_session()
+    session[SESSION_TOKEN_KEY] = token
+    login_user(user)
+
+
+def end_cookie_session() -> None:
+    logout_user()
+    reset_cookie_session()
+
+
+def current_session_token() -> str | None:
+    return session.get(SESSION_TOKEN_KEY)
+
+
+def current_session_record() -> UserSession | None:
+    token = current_session_token()
+    if not token:
+        return None
+    from .secrets import digest
+
+    return db.session.scalar(select(UserSession).where(UserSession.token_hash == digest(token)))
