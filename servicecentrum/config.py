@@ -25,6 +25,7 @@ ENVIRONMENT_SETTINGS = {
     "SESSION_LIFETIME_HOURS": int,
     "PROXY_FIX_X_FOR": int,
     "SERVER_NAME": str,
+    "BASE_URL": str,
     "PREFERRED_URL_SCHEME": str,
 }
 
@@ -33,6 +34,7 @@ class Defaults:
     """Safe defaults for every setting; nothing here is secret."""
 
     SECRET_KEY = None
+    BASE_URL = "http://127.0.0.1:5000"  # used for links in e-mails sent outside a request
     DATABASE_URL = None  # None means SQLite in instance/
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SEARCH_BACKEND = "whoosh"

@@ -11,7 +11,7 @@ from . import bp, mfa, services
 from .forms import MfaConfirmForm, PasswordConfirmForm
 from .web import client_address, current_session_token
 
-SETUP_SECRET_KEY = "mfa_setup_secret"
+SETUP_SECRET_KEY = "mfa_setup_secret"  # noqa: S105 (a session key name)
 NEW_CODES_KEY = "mfa_new_codes"
 
 

@@ -9,8 +9,8 @@ from ..extensions import db
 from ..policies import mfa_required
 from . import mfa, sessions
 from .models import User, normalise_email
-from .passwords import hash_password, needs_rehash, verify_password
 from .password_policy import password_problems
+from .passwords import hash_password, needs_rehash, verify_password
 
 
 class AuthError(Exception):

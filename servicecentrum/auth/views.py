@@ -12,8 +12,15 @@ from ..urls import safe_next_url
 from . import bp, services
 from .forms import CodeForm, LoginForm
 from .models import User, normalise_email
-from .web import (PENDING_MFA_KEY, begin_session, client_address, current_session_token,
-                  end_cookie_session, reset_cookie_session, user_agent)
+from .web import (
+    PENDING_MFA_KEY,
+    begin_session,
+    client_address,
+    current_session_token,
+    end_cookie_session,
+    reset_cookie_session,
+    user_agent,
+)
 
 PENDING_MFA_SECONDS = 300
 

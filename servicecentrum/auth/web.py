@@ -9,7 +9,7 @@ from ..extensions import db, login_manager
 from . import sessions
 from .models import User, UserSession
 
-SESSION_TOKEN_KEY = "sid"
+SESSION_TOKEN_KEY = "sid"  # noqa: S105 (a session key name)
 PENDING_MFA_KEY = "mfa_user_id"
 
 
