@@ -1,6 +1,6 @@
 """Languages: Dutch by default, English on request."""
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, has_request_context, session
 from flask_babel import get_locale
 
 from .extensions import babel
@@ -8,7 +8,7 @@ from .extensions import babel
 
 def select_locale() -> str:
     """Use the language the visitor chose; otherwise Dutch."""
-    chosen = session.get("lang")
+    chosen = session.get("lang") if has_request_context() else None
     if chosen in current_app.config["LANGUAGES"]:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from servicecentrum.security import PUBLIC_ENDPOINTS
 
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
-SAMPLE_VALUES = {"int": 1, "string": "voorbeeld", "path": "voorbeeld", "any": "voorbeeld"}
+SAMPLE_VALUES = {"integer": 1, "int": 1, "string": "voorbeeld", "path": "voorbeeld", "any": "voorbeeld"}
 
 
 @dataclass(frozen=True)

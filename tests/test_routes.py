@@ -50,6 +50,10 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, cl
         assert "Formulier verlopen" in response.get_data(as_text=True), route
 
 
+# Path prefixes a role may not open (403); everything else renders for every member.
+FORBIDDEN_FOR = {"officer": ("/beheer",), "adviser": ("/beheer",), "admin": ()}
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_without_arguments_renders_for_each_role(app, client, login, role):
     with app.app_context():
@@ -58,7 +62,9 @@ def test_every_page_without_arguments_renders_for_each_role(app, client, login, 
         if route.has_arguments:
             continue
         response = client.get(route.url)
-        if route.endpoint in STEP_PAGES and response.status_code == 302:
+        if route.rule.startswith(FORBIDDEN_FOR[role]):
+            assert response.status_code == 403, route
+        elif route.endpoint in STEP_PAGES and response.status_code == 302:
             assert response.headers["Location"].startswith(STEP_PAGES[route.endpoint]), route
         else:
             assert response.status_code == 200, route
