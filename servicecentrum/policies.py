@@ -73,3 +73,13 @@ class _TemplateRules:
 
 
 can = _TemplateRules()
+
+
+def can_reset_mfa(user, target) -> bool:
+    """Admins reset another member's second factor (a lost phone), never their own."""
+    return can_administer(user) and target.id != user.id
+
+
+def can_assign_programmes(user, target) -> bool:
+    """Admins assign advisers, and only advisers, to programmes."""
+    return can_administer(user) and target.is_adviser

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String, event
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
@@ -41,3 +41,10 @@ def _refuse_update(_mapper, _connection, target):
 @event.listens_for(AuditEvent, "before_delete")
 def _refuse_delete(_mapper, _connection, target):
     raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_change(state):
+    # update(AuditEvent) and delete(AuditEvent) skip the mapper events above.
+    if (state.is_update or state.is_delete) and state.statement.table.name == AuditEvent.__tablename__:
+        raise AuditLogIsAppendOnly("audit events cannot be changed or deleted")

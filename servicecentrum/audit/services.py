@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
 from .models import AuditEvent
@@ -36,15 +36,37 @@ def record(action: str, actor=None, target=None, ip_address: str | None = None, 
 
 def search_events(action: str | None = None, actor_id: int | None = None,
                   since: datetime | None = None, until: datetime | None = None,
-                  page: int = 1, per_page: int = 50):
+                  page: int = 1, per_page: int = 50, actor_email: str | None = None):
     """Return one page of events, newest first, with their actors loaded."""
-    query = select(AuditEvent).options(selectinload(AuditEvent.actor)).order_by(AuditEvent.id.desc())
+    query = _filtered(action, actor_id, since, until, actor_email)
+    query = query.options(selectinload(AuditEvent.actor)).order_by(AuditEvent.id.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def _filtered(action=None, actor_id=None, since=None, until=None, actor_email=None):
+    query = select(AuditEvent)
     if action:
         query = query.where(AuditEvent.action == action)
     if actor_id:
         query = query.where(AuditEvent.actor_id == actor_id)
+    if actor_email:
+        from ..auth.models import User, normalise_email
+
+        query = query.join(AuditEvent.actor).where(User.email == normalise_email(actor_email))
     if since:
         query = query.where(AuditEvent.created_at >= since)
     if until:
         query = query.where(AuditEvent.created_at < until)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return query
+
+
+def iter_events(batch_size: int = 500, **filters):
+    """Yield every event that matches the filters, newest first, in batches (for exports)."""
+    query = (_filtered(**filters).options(joinedload(AuditEvent.actor))
+             .order_by(AuditEvent.id.desc()).execution_options(yield_per=batch_size))
+    yield from db.session.scalars(query)
+
+
+def distinct_actions() -> list[str]:
+    """Return every action that occurs in the log, alphabetically."""
+    return list(db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
