@@ -71,6 +71,16 @@ def users_create_admin(email: str, name: str) -> None:
     click.echo(f"Admin {user.email} created.")
 
 
+@users_cli.command("reconfirm")
+def users_reconfirm() -> None:
+    """Ask members for their yearly confirmation and disable those who did not answer (cron)."""
+    from .auth import reconfirm
+
+    asked = reconfirm.request_reconfirmations()
+    disabled = reconfirm.disable_unconfirmed()
+    click.echo(f"Asked to confirm: {asked}, disabled: {disabled}")
+
+
 @mail_cli.command("send")
 @click.option("--limit", default=100, show_default=True, help="Most mails to send in this run.")
 def mail_send(limit: int) -> None:

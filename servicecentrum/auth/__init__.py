@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import mfa_views, registration_views, reset_views, views, web  # noqa: E402,F401
+from . import mfa_views, reconfirm_views, registration_views, reset_views, views, web  # noqa: E402,F401

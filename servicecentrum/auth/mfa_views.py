@@ -1,53 +1,62 @@
 """Two-step verification pages: set up, recovery codes, switch off."""
 
-from flask import flash, redirect, render_template, session, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..admin.settings import get_setting
+from ..extensions import limiter
 from ..forms import form_status
 from ..policies import can_disable_mfa, require
 from . import bp, mfa, services
 from .forms import MfaConfirmForm, PasswordConfirmForm
 from .web import client_address, current_session_token
 
-SETUP_SECRET_KEY = "mfa_setup_secret"  # noqa: S105 (a session key name)
-NEW_CODES_KEY = "mfa_new_codes"
+
+def _attempt_limit() -> str:
+    return current_app.config["LOGIN_FAILURE_LIMIT"]
 
 
-@bp.route("/account/tweestapsverificatie", methods=["GET"])
-def mfa_overview():
-    if not current_user.mfa_enabled:
-        return redirect(url_for("auth.mfa_setup"))
+def _member_key() -> str:
+    # Per member: a stolen session must not be able to guess codes or the password here.
+    return f"mfa-change:{current_user.get_id()}"
+
+
+def _overview(new_codes=None):
+    # New recovery codes are shown in the response that made them, never kept in the cookie.
     return render_template(
         "auth/mfa_overview.html",
         remaining=mfa.remaining_recovery_codes(current_user),
-        new_codes=session.pop(NEW_CODES_KEY, None),
+        new_codes=new_codes,
         may_disable=can_disable_mfa(current_user, get_setting("mfa_required_for_all")),
         regenerate_form=MfaConfirmForm(prefix="nieuw"),
         disable_form=PasswordConfirmForm(prefix="uit"),
     )
 
 
+@bp.route("/account/tweestapsverificatie", methods=["GET"])
+def mfa_overview():
+    if not current_user.mfa_enabled:
+        return redirect(url_for("auth.mfa_setup"))
+    return _overview()
+
+
 @bp.route("/account/tweestapsverificatie/instellen", methods=["GET", "POST"])
 def mfa_setup():
     if current_user.mfa_enabled:
         return redirect(url_for("auth.mfa_overview"))
-    secret = session.get(SETUP_SECRET_KEY) or services.start_mfa_setup()
-    session[SETUP_SECRET_KEY] = secret
+    secret = services.start_mfa_setup(current_user)
     form = MfaConfirmForm()
     if form.validate_on_submit():
         try:
-            codes = services.confirm_mfa_setup(current_user, secret, form.code.data,
+            codes = services.confirm_mfa_setup(current_user, form.code.data,
                                                current_session_token(), client_address())
         except services.InvalidCode:
             form.code.errors.append(_("Deze code klopt niet. Controleer de tijd op uw telefoon en "
                                       "probeer de code die de app nu toont."))
         else:
-            session.pop(SETUP_SECRET_KEY, None)
-            session[NEW_CODES_KEY] = codes
             flash(_("Tweestapsverificatie staat aan."), "success")
-            return redirect(url_for("auth.mfa_overview"))
+            return _overview(new_codes=codes)
     uri = mfa.provisioning_uri(secret, current_user.email)
     return render_template("auth/mfa_setup.html", form=form, secret=secret,
                            qr_code=mfa.qr_code_data_uri(uri),
@@ -55,23 +64,25 @@ def mfa_setup():
 
 
 @bp.route("/account/tweestapsverificatie/herstelcodes", methods=["POST"])
+@limiter.limit(_attempt_limit, key_func=_member_key)
 def mfa_recovery_codes():
     form = MfaConfirmForm(prefix="nieuw")
     if form.validate_on_submit():
         try:
-            session[NEW_CODES_KEY] = services.regenerate_recovery_codes(
-                current_user, form.code.data, client_address())
+            codes = services.regenerate_recovery_codes(current_user, form.code.data, client_address())
         except services.InvalidCode:
             flash(_("Deze code klopt niet of is al gebruikt. Er zijn geen nieuwe herstelcodes gemaakt."),
                   "error")
         else:
             flash(_("U heeft tien nieuwe herstelcodes. De oude werken niet meer."), "success")
+            return _overview(new_codes=codes)
     else:
         flash(_("Vul de zescijferige code uit de app in."), "error")
     return redirect(url_for("auth.mfa_overview"))
 
 
 @bp.route("/account/tweestapsverificatie/uitzetten", methods=["POST"])
+@limiter.limit(_attempt_limit, key_func=_member_key)
 def mfa_disable():
     require(can_disable_mfa(current_user, get_setting("mfa_required_for_all")))
     form = PasswordConfirmForm(prefix="uit")

@@ -18,8 +18,8 @@ def common_passwords() -> frozenset[str]:
 
 
 def _stem(password: str) -> str:
-    """Lower-case, without trailing digits and punctuation ("Welkom2024!" -> "welkom")."""
-    return re.sub(r"[\d\W_]+$", "", password.lower())
+    """Lower-case, without digits and punctuation around it ("2024Welkom!" -> "welkom")."""
+    return re.sub(r"^[\d\W_]+|[\d\W_]+$", "", password.lower())
 
 
 def _is_repetition(text: str) -> bool:

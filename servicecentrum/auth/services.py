@@ -125,22 +125,29 @@ def create_admin(email: str, name: str, password: str) -> User:
     return user
 
 
-def start_mfa_setup() -> str:
-    """Return a new secret to show; nothing is stored until the member confirms it."""
-    return mfa.new_secret()
+def start_mfa_setup(user: User) -> str:
+    """Return the secret to show during set-up, stored server-side (never in the cookie).
+
+    It does nothing until confirmed: MFA counts as on only once mfa_enabled_at is set.
+    """
+    if user.mfa_enabled:
+        raise ValueError("MFA is already on")
+    if not user.mfa_secret:
+        user.mfa_secret = mfa.new_secret()
+        db.session.commit()
+    return user.mfa_secret
 
 
-def confirm_mfa_setup(user: User, secret: str, code: str, keep_token: str | None,
+def confirm_mfa_setup(user: User, code: str, keep_token: str | None,
                       ip_address: str | None) -> list[str]:
     """Switch MFA on when the code matches the new secret; return ten recovery codes.
 
     Ends the member's other sessions, as every change of a login factor does.
     :raises InvalidCode:
     """
-    step = mfa.matching_timecode(secret, code)
+    step = mfa.matching_timecode(user.mfa_secret, code) if user.mfa_secret else None
     if step is None:
         raise InvalidCode()
-    user.mfa_secret = secret
     user.mfa_enabled_at = utcnow()
     user.mfa_last_timecode = step
     codes = mfa.replace_recovery_codes(user)

@@ -87,9 +87,10 @@ def login_code():
         except services.InvalidCode:
             form.code.errors.append(_("Deze code klopt niet of is al gebruikt. Probeer de volgende code."))
         else:
+            response = _finish_login(user, method, next_url)  # starts a new cookie session
             if method == "recovery_code":
                 flash(_("U logde in met een herstelcode. Die code werkt niet nog een keer."), "warning")
-            return _finish_login(user, method, next_url)
+            return response
     return render_template("auth/login_code.html", form=form), form_status(form)
 
 
