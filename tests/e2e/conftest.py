@@ -62,6 +62,8 @@ def pytest_collection_modifyitems(config, items):
         "or set CHROMIUM_PATH to a Chromium binary to run the browser tests"
     )
     has_chromium = Path(CHROMIUM_PATH).exists()
+    if not has_chromium and os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"REQUIRE_BROWSER is set but Chromium is missing at {CHROMIUM_PATH}")
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.e2e)
