@@ -3,11 +3,31 @@
 from .admin.models import SiteSetting
 from .audit.models import AuditEvent
 from .auth.models import AccountToken, RecoveryCode, User, UserSession, user_expertise
+from .library.models import (
+    Practice,
+    PracticeAttachment,
+    PracticeComment,
+    PracticeRating,
+    PracticeVersion,
+    practice_organisations,
+    practice_themes,
+)
 from .notifications.models import OutboxMail
 from .organisations.models import Organisation, OrganisationDomain
+from .search.models import SearchDocument, SearchMiss, SearchOutboxEntry
 from .taxonomy.models import Programme, Spearhead, Theme, programme_advisers
 
 __all__ = [
+    "Practice",
+    "PracticeAttachment",
+    "PracticeComment",
+    "PracticeRating",
+    "PracticeVersion",
+    "SearchDocument",
+    "SearchMiss",
+    "SearchOutboxEntry",
+    "practice_organisations",
+    "practice_themes",
     "AccountToken",
     "AuditEvent",
     "RecoveryCode",

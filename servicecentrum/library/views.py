@@ -1,0 +1,1 @@
+"""Library pages (filled in by the library issue)."""

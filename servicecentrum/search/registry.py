@@ -1,0 +1,48 @@
+"""Document types register here; the search backends and the unified search use them.
+
+A feature makes its content searchable with one call, e.g. in library/search_docs.py:
+
+    register(DocumentType(name="practice", label=_l("Praktijk"), load=..., all_ids=...,
+                          visible_ids=..., url=...))
+
+and calls ``search.outbox.enqueue("practice", practice.id)`` in every transaction that
+changes a practice (create, edit, publish, archive, delete).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    """What the index holds of one document. Everything in it may be shown to its readers."""
+
+    doc_type: str
+    doc_id: int
+    title: str
+    body: str  # summary, text and attachment text, joined
+    facets: dict[str, list[str]] = field(default_factory=dict)  # e.g. {"theme": ["onderwijs"]}
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """How to load, list, authorise and link one kind of searchable document."""
+
+    name: str
+    label: object  # lazy Dutch label, e.g. _l("Praktijk")
+    # Return {id: IndexedDoc} for the ids that should be in the index; missing ids are removed.
+    load: Callable[[list[int]], dict[int, IndexedDoc]]
+    # Every id that should be in the index (for reindex and verify).
+    all_ids: Callable[[], Iterable[int]]
+    # The subset of ids the user may see (checked again at query time: never trust the index).
+    visible_ids: Callable[[object, list[int]], set[int]]
+    # The page of a document.
+    url: Callable[[int], str]
+
+
+REGISTRY: dict[str, DocumentType] = {}
+
+
+def register(doc_type: DocumentType) -> None:
+    """Make a document type searchable (idempotent: the last registration wins)."""
+    REGISTRY[doc_type.name] = doc_type

@@ -1,0 +1,1 @@
+"""Unified search page (filled in by the library issue)."""
