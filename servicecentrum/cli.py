@@ -20,7 +20,10 @@ DEMO_PASSWORD_FILE = "demo-password.txt"  # noqa: S105 (a file name, not a passw
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
-    for group in (demo_cli, users_cli, mail_cli):
+    from .library.cli import library_cli
+    from .search.cli import search_cli
+
+    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli):
         app.cli.add_command(group)
 
 
