@@ -42,8 +42,8 @@ translations: $(VENV)/.installed
 
 # Developers: collect new UI strings and add them to every catalog.
 i18n-update: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --width 100 -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete --width 100
 
 # SECRET_KEY for local runs, made once; production sets SECRET_KEY in its environment.
 instance/config.py: | $(VENV)/.installed
