@@ -4,7 +4,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    EmailField,
     PasswordField,
     RadioField,
     SelectChoice,
@@ -15,7 +14,7 @@ from wtforms.validators import AnyOf, DataRequired, EqualTo, InputRequired, Leng
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..auth.models import NOTIFY_FREQUENCIES
-from ..validators import EmailAddress
+from ..forms import email_field
 
 NOTIFY_CHOICES = [
     SelectChoice("immediately", _l("Direct")),
@@ -84,14 +83,7 @@ class ProfileForm(FlaskForm):
 class EmailChangeForm(FlaskForm):
     """The new address, confirmed with the current password."""
 
-    email = EmailField(
-        _l("Nieuw e-mailadres"),
-        validators=[
-            DataRequired(_l("Vul uw nieuwe e-mailadres in.")),
-            EmailAddress(),
-            Length(max=254, message=_l("Een e-mailadres is hoogstens 254 tekens.")),
-        ],
-    )
+    email = email_field(_l("Nieuw e-mailadres"), _l("Vul uw nieuwe e-mailadres in."))
     password = _current_password()
 
 

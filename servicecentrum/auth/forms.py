@@ -2,23 +2,16 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, StringField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from ..validators import EmailAddress
+from ..forms import email_field
 
 
 class LoginForm(FlaskForm):
     """E-mail address and password."""
 
-    email = EmailField(
-        _l("E-mailadres"),
-        validators=[
-            DataRequired(_l("Vul uw e-mailadres in.")),
-            EmailAddress(),
-            Length(max=254, message=_l("Een e-mailadres is hoogstens 254 tekens.")),
-        ],
-    )
+    email = email_field()
     password = PasswordField(
         _l("Wachtwoord"),
         validators=[

@@ -4,7 +4,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    EmailField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -13,8 +12,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from ..forms import email_field
 from ..organisations.models import ORGANISATION_KINDS
-from ..validators import EmailAddress
 from .password_policy import password_problems
 
 NOT_LISTED = "anders"
@@ -38,10 +37,7 @@ class RegisterForm(FlaskForm):
     name = StringField(_l("Naam"), filters=[_strip], validators=[
         DataRequired(_l("Vul uw naam in.")),
         Length(max=200, message=_l("Een naam is hoogstens 200 tekens."))])
-    email = EmailField(_l("E-mailadres"), validators=[
-        DataRequired(_l("Vul uw e-mailadres in.")),
-        EmailAddress(),
-        Length(max=254, message=_l("Een e-mailadres is hoogstens 254 tekens."))])
+    email = email_field()
     organisation = SelectField(_l("Organisatie"), validate_choice=False, validators=[
         DataRequired(_l("Kies uw organisatie, of kies dat uw organisatie er niet bij staat."))])
     organisation_other = StringField(_l("Naam van uw organisatie"), filters=[_strip], validators=[

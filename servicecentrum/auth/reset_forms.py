@@ -2,23 +2,16 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo
 
-from ..validators import EmailAddress
+from ..forms import email_field
 
 
 class PasswordForgotForm(FlaskForm):
     """The e-mail address of the account whose password was forgotten."""
 
-    email = EmailField(
-        _l("E-mailadres"),
-        validators=[
-            DataRequired(_l("Vul uw e-mailadres in.")),
-            EmailAddress(),
-            Length(max=254, message=_l("Een e-mailadres is hoogstens 254 tekens.")),
-        ],
-    )
+    email = email_field()
 
 
 class PasswordResetForm(FlaskForm):
