@@ -11,6 +11,7 @@ import os
 import threading
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,8 +137,8 @@ class _RequestGate:
             warnings.warn(f"still running after {timeout} s: {labels}", stacklevel=2)
 
 
-@pytest.fixture
-def live_server(tmp_path, database_url):
+@contextmanager
+def serve(tmp_path, database_url):
     """Serve a fresh app over HTTP on a free port; yield its url and app.
 
     SQLite runs on a file in tmp_path, because an in-memory database is private to one
@@ -164,6 +165,20 @@ def live_server(tmp_path, database_url):
             gate.close()
             server.server_close()
             thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(tmp_path, database_url):
+    """A live server for one test."""
+    with serve(tmp_path, database_url) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def module_live_server(tmp_path_factory, database_url):
+    """A live server shared by every test of a module (for many small page checks)."""
+    with serve(tmp_path_factory.mktemp("e2e-module"), database_url) as server:
+        yield server
 
 
 # --- the browser -----------------------------------------------------------------------
