@@ -47,11 +47,6 @@ def _end(record: UserSession, reason: str) -> None:
     db.session.commit()
 
 
-def end_session(record: UserSession, reason: str = "logout") -> None:
-    """End one session."""
-    _end(record, reason)
-
-
 def end_session_by_token(token: str | None, reason: str = "logout") -> None:
     """End the session this cookie token belongs to, if it is open."""
     if token:

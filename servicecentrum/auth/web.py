@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db, login_manager
 from . import sessions
-from .models import User, UserSession
+from .models import User
 
 SESSION_TOKEN_KEY = "sid"  # noqa: S105 (a session key name)
 PENDING_MFA_KEY = "mfa_user_id"
@@ -56,12 +56,3 @@ def end_cookie_session() -> None:
 
 def current_session_token() -> str | None:
     return session.get(SESSION_TOKEN_KEY)
-
-
-def current_session_record() -> UserSession | None:
-    token = current_session_token()
-    if not token:
-        return None
-    from .secrets import digest
-
-    return db.session.scalar(select(UserSession).where(UserSession.token_hash == digest(token)))
