@@ -59,7 +59,7 @@ def test_export_is_a_json_attachment_with_everything_about_me(app, client, login
     assert [t["name"] for t in data["expertise"]] == ["Onderwijs"]
     assert [p["name"] for p in data["programmes"]] == ["Sociale Cohesie"]
     assert data["sessions"][0]["ip_address"] == "127.0.0.1"
-    assert data["sections"] == {"questions": [{"title": "Vraag van Sanne Jansen"}]}
+    assert data["sections"]["questions"] == [{"title": "Vraag van Sanne Jansen"}]
     with app.app_context():
         (event,) = events("data_exported")
         assert event.actor_id == user_id
