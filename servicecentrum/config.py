@@ -39,6 +39,8 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SEARCH_BACKEND = "whoosh"
     SEARCH_INDEX_DIR = None  # None means instance/search-index
+    SEARCH_DRAIN_WAIT_SECONDS = 0.5  # how long a request waits for the index lock before leaving it to cron
+    SEARCH_REBUILD_IN_REQUEST_MAX = 2000  # a broken index this small is rebuilt during the request
     MAIL_SERVER = "localhost"
     MAIL_PORT = 25
     MAIL_USE_TLS = False

@@ -83,3 +83,60 @@ def can_reset_mfa(user, target) -> bool:
 def can_assign_programmes(user, target) -> bool:
     """Admins assign advisers, and only advisers, to programmes."""
     return can_administer(user) and target.is_adviser
+
+
+# --- Library of practices ------------------------------------------------------------------
+# Drafts and practices in review are for their author and FORUM staff only; views answer 404
+# (not 403) to everyone else, so practice ids cannot be probed.
+
+
+def _is_practice_author(user, practice) -> bool:
+    return practice.author_id is not None and practice.author_id == user.id
+
+
+def can_view_practice(user, practice) -> bool:
+    """Published practices for every member; unpublished ones only for their author and staff."""
+    if not is_member(user):
+        return False
+    # An archived practice stays readable only if it was ever published (not a rejected draft).
+    was_published = practice.status == "published" or (
+        practice.status == "archived" and practice.published_at is not None)
+    return was_published or user.is_staff or _is_practice_author(user, practice)
+
+
+def can_create_practice(user) -> bool:
+    """Every member may propose a practice."""
+    return is_member(user)
+
+
+def can_edit_practice(user, practice) -> bool:
+    """Staff edit any practice; authors edit their own until it is archived."""
+    if not can_view_practice(user, practice):
+        return False
+    return user.is_staff or (_is_practice_author(user, practice) and practice.status != "archived")
+
+
+def can_submit_practice(user, practice) -> bool:
+    """Authors offer their own practice for review."""
+    return can_view_practice(user, practice) and _is_practice_author(user, practice)
+
+
+def can_review_practices(user) -> bool:
+    """FORUM staff comment, ask for changes, publish and archive."""
+    return is_member(user) and user.is_staff
+
+
+def can_follow_review(user, practice) -> bool:
+    """The author and staff read and write the review remarks of a practice."""
+    return can_view_practice(user, practice) and (user.is_staff or _is_practice_author(user, practice))
+
+
+def can_rate_practice(user, practice) -> bool:
+    """Members rate other people's published practices, not their own."""
+    return (can_view_practice(user, practice) and practice.status == "published"
+            and not _is_practice_author(user, practice))
+
+
+def can_download_attachment(user, attachment) -> bool:
+    """Whoever may see the practice may download its attachments."""
+    return can_view_practice(user, attachment.practice)

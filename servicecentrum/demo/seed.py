@@ -8,6 +8,7 @@ from ..extensions import db
 from ..organisations.models import Organisation, OrganisationDomain
 from ..taxonomy.models import Programme, Spearhead, Theme
 from .data import ACCOUNTS, DEMO_ACCOUNTS, ORGANISATIONS, PROGRAMMES, SPEARHEADS, THEMES
+from .practices import seed_practices
 
 __all__ = ["DEMO_ACCOUNTS", "seed"]
 
@@ -93,6 +94,7 @@ def seed(password: str) -> dict[str, int]:
     organisations = _seed_organisations()
     db.session.flush()
     _seed_accounts(password, themes, programmes, organisations)
+    seed_practices()
     db.session.commit()
     return {
         "organisations": len(organisations),

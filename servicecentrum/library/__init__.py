@@ -2,6 +2,10 @@
 
 from flask import Blueprint
 
-bp = Blueprint("library", __name__, url_prefix="/praktijken")
+from ..text import render_markdown
 
-from . import views  # noqa: E402,F401
+bp = Blueprint("library", __name__, url_prefix="/praktijken")
+# App-wide, so any template can render member-written Markdown safely: {{ text|markdown }}.
+bp.add_app_template_filter(render_markdown, "markdown")
+
+from . import attachment_views, member_data, search_docs, views, workflow_views  # noqa: E402,F401

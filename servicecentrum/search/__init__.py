@@ -4,4 +4,6 @@ from flask import Blueprint
 
 bp = Blueprint("search", __name__)
 
-from . import views  # noqa: E402,F401
+from . import hooks, views  # noqa: E402,F401
+
+hooks.init_blueprint(bp)

@@ -38,6 +38,13 @@ class DocumentType:
     visible_ids: Callable[[object, list[int]], set[int]]
     # The page of a document.
     url: Callable[[int], str]
+    # Optional: ids whose title contains every one of the folded words (a LIKE query), at
+    # most `limit`; used while the index is being rebuilt. Without it, titles are scanned.
+    find_by_title: Callable[[list[str], int], list[int]] | None = None
+    # Optional: Dutch labels of the facet names in IndexedDoc.facets, e.g. {"theme": _l("Thema")}.
+    facet_labels: dict = field(default_factory=dict)
+    # Optional: the Dutch label of one facet value, e.g. ("theme", "onderwijs") -> "Onderwijs".
+    facet_value_label: Callable[[str, str], object] | None = None
 
 
 REGISTRY: dict[str, DocumentType] = {}
