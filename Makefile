@@ -10,6 +10,7 @@ FLASK := $(BIN)/flask --app wsgi
 run: $(VENV)/.installed translations instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) demo bootstrap
+	$(FLASK) search sync
 	@echo ""
 	@echo "Servicecentrum Integratie runs on http://127.0.0.1:$(PORT)  (Ctrl+C stops it)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -1,14 +1,15 @@
 """Make published practices searchable: the "practice" document type for the search index."""
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app, g, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
 from ..search.registry import DocumentType, IndexedDoc, register
+from ..taxonomy.models import Spearhead, Theme
 from ..text import strip_markdown
-from .models import Practice
+from .models import PRACTICE_KINDS, Practice
 
 DOC_TYPE = "practice"
 
@@ -64,5 +65,24 @@ def url(practice_id: int) -> str:
         return url_for("library.practice_detail", practice_id=practice_id)
 
 
+def _taxonomy_names() -> dict[str, dict[str, str]]:
+    """Theme and spearhead names by slug: two queries per app context, whatever the facet count."""
+    if "practice_facet_names" not in g:
+        g.practice_facet_names = {
+            "theme": dict(db.session.execute(select(Theme.slug, Theme.name)).all()),
+            "spearhead": dict(db.session.execute(select(Spearhead.slug, Spearhead.name)).all()),
+        }
+    return g.practice_facet_names
+
+
+def facet_value_label(name: str, value: str):
+    """Return the readable label of a facet value (a theme's name instead of its slug)."""
+    if name == "kind":
+        return PRACTICE_KINDS.get(value)
+    if name in ("theme", "spearhead"):
+        return _taxonomy_names()[name].get(value)
+    return None
+
+
 register(DocumentType(name=DOC_TYPE, label=_l("Praktijk"), load=load, all_ids=all_ids,
-                      visible_ids=visible_ids, url=url))
+                      visible_ids=visible_ids, url=url, facet_value_label=facet_value_label))

@@ -45,3 +45,14 @@ def test_members_may_see_published_ids_only_and_anonymous_visitors_nothing(app_c
         is_authenticated = False
 
     assert search_docs.visible_ids(Anonymous(), [published.id]) == set()
+
+
+def test_search_facets_show_theme_and_spearhead_names_not_slugs(app_ctx):
+    from servicecentrum.library.search_docs import facet_value_label
+
+    factories.make_theme(slug="onderwijs-x", name="Onderwijs X")
+    factories.make_spearhead(slug="toerusting-x", name="Toerusting X")
+    assert facet_value_label("theme", "onderwijs-x") == "Onderwijs X"
+    assert facet_value_label("spearhead", "toerusting-x") == "Toerusting X"
+    assert facet_value_label("kind", "methode") == "Methode"
+    assert facet_value_label("theme", "bestaat-niet") is None
