@@ -3,6 +3,17 @@
 from .admin.models import SiteSetting
 from .audit.models import AuditEvent
 from .auth.models import AccountToken, RecoveryCode, User, UserSession, user_expertise
+from .forum.models import (
+    Answer,
+    AnswerVote,
+    PostAttachment,
+    PostReport,
+    PostRevision,
+    Question,
+    Tag,
+    question_tags,
+    question_themes,
+)
 from .library.models import (
     Practice,
     PracticeAttachment,
@@ -12,12 +23,24 @@ from .library.models import (
     practice_organisations,
     practice_themes,
 )
+from .notifications.inbox import Follow, Notification
 from .notifications.models import OutboxMail
 from .organisations.models import Organisation, OrganisationDomain
 from .search.models import SearchDocument, SearchMiss, SearchOutboxEntry
 from .taxonomy.models import Programme, Spearhead, Theme, programme_advisers
 
 __all__ = [
+    "Answer",
+    "AnswerVote",
+    "Follow",
+    "Notification",
+    "PostAttachment",
+    "PostReport",
+    "PostRevision",
+    "Question",
+    "Tag",
+    "question_tags",
+    "question_themes",
     "Practice",
     "PracticeAttachment",
     "PracticeComment",

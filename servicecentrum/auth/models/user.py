@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ...database import UTCDateTime, utcnow
@@ -58,6 +58,7 @@ class User(UserMixin, db.Model):
     reconfirm_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     notify_frequency: Mapped[str] = mapped_column(String(20), default="immediately")
+    hide_from_directory: Mapped[bool] = mapped_column(Boolean, default=False)
 
     organisation: Mapped["Organisation | None"] = relationship(  # noqa: F821
         back_populates="members"

@@ -1,0 +1,7 @@
+"""Peer questions: officers ask, peers and advisers answer, the best answer is marked."""
+
+from flask import Blueprint
+
+bp = Blueprint("forum", __name__, url_prefix="/vragen")
+
+from . import views  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Question pages (filled in by the questions issue)."""
