@@ -92,3 +92,12 @@ def mail_send(limit: int) -> None:
 
     report = send_due(limit=limit)
     click.echo(f"Sent: {report.sent}, failed: {report.failed}, given up: {report.given_up}")
+
+
+@mail_cli.command("digest")
+@click.option("--frequency", type=click.Choice(["daily", "weekly"]), default="daily", show_default=True)
+def mail_digest(frequency: str) -> None:
+    """Queue the daily or weekly digest of forum notifications, once per notification (cron)."""
+    from .forum.notify import send_digests
+
+    click.echo(f"Digests queued: {send_digests(frequency)}")

@@ -140,3 +140,104 @@ def can_rate_practice(user, practice) -> bool:
 def can_download_attachment(user, attachment) -> bool:
     """Whoever may see the practice may download its attachments."""
     return can_view_practice(user, attachment.practice)
+
+
+# --- Peer questions ------------------------------------------------------------------------
+# Hidden questions answer 404 and hidden answers are left out for members; FORUM staff see
+# both with a "verborgen" mark. Posts work for questions and answers alike.
+
+
+def _question_of(post):
+    return getattr(post, "question", None) or post
+
+
+def can_view_question(user, question) -> bool:
+    """Members see visible questions; staff also see hidden ones."""
+    return is_member(user) and (not question.is_hidden or user.is_staff)
+
+
+def can_view_answer(user, answer) -> bool:
+    """Members see visible answers of questions they may see; staff also see hidden ones."""
+    return can_view_question(user, answer.question) and (not answer.is_hidden or user.is_staff)
+
+
+def can_view_post(user, post) -> bool:
+    """A question or an answer, whichever it is, by the rules above."""
+    return can_view_answer(user, post) if hasattr(post, "question") else can_view_question(user, post)
+
+
+def can_ask_question(user) -> bool:
+    """Every member may ask a question."""
+    return is_member(user)
+
+
+def can_answer(user, question) -> bool:
+    """Members answer questions they see, unless the question is locked."""
+    return can_view_question(user, question) and not question.is_locked
+
+
+def can_edit_post(user, post) -> bool:
+    """The author edits their own post, FORUM staff any post; a locked thread only by staff."""
+    if not can_view_post(user, post):
+        return False
+    if user.is_staff:
+        return True
+    own = post.author_id is not None and post.author_id == user.id
+    return own and not _question_of(post).is_locked
+
+
+def can_vote(user, answer) -> bool:
+    """Members call other members' visible answers "nuttig", never their own."""
+    return (can_view_answer(user, answer) and not answer.is_hidden
+            and answer.author_id != user.id)
+
+
+def can_accept_answer(user, answer) -> bool:
+    """The asker or FORUM staff mark a visible answer as the accepted one."""
+    if not can_view_answer(user, answer) or answer.is_hidden:
+        return False
+    asker = answer.question.author_id
+    return user.is_staff or (asker is not None and asker == user.id)
+
+
+def can_download_post_attachment(user, post) -> bool:
+    """Whoever may see the post may download its attachments."""
+    return can_view_post(user, post)
+
+
+# --- Peer questions: follow, moderation, "vraag een adviseur", directory (issue 5) --------
+
+
+def can_follow_question(user, question) -> bool:
+    """Members follow the questions they may see."""
+    return can_view_question(user, question)
+
+
+def can_report_post(user, post) -> bool:
+    """Members report visible posts of other members (not their own)."""
+    return (can_view_post(user, post) and not post.is_hidden
+            and not _question_of(post).is_hidden and post.author_id != user.id)
+
+
+def can_moderate(user) -> bool:
+    """FORUM advisers and admins hide, restore, lock and move posts."""
+    return is_member(user) and user.is_staff
+
+
+def can_ask_adviser(user, question) -> bool:
+    """The asker of a visible, unanswered question may call in a FORUM adviser once."""
+    return (can_view_question(user, question) and not question.is_hidden
+            and question.author_id is not None and question.author_id == user.id
+            and question.answer_count == 0 and question.expert_offered_at is None)
+
+
+def can_view_directory(user) -> bool:
+    """Every member finds peers in the directory."""
+    return is_member(user)
+
+
+def can_view_member(user, member) -> bool:
+    """Members see active profiles that are not hidden; admins and the member themselves always."""
+    if not is_member(user) or member.status != "active":
+        return False
+    return not member.hide_from_directory or user.is_admin or member.id == user.id

@@ -51,7 +51,7 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, cl
 
 
 # Path prefixes a role may not open (403); everything else renders for every member.
-FORBIDDEN_FOR = {"officer": ("/beheer",), "adviser": ("/beheer",), "admin": ()}
+FORBIDDEN_FOR = {"officer": ("/beheer", "/vragen/moderatie"), "adviser": ("/beheer",), "admin": ()}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -9,6 +9,7 @@ from ..organisations.models import Organisation, OrganisationDomain
 from ..taxonomy.models import Programme, Spearhead, Theme
 from .data import ACCOUNTS, DEMO_ACCOUNTS, ORGANISATIONS, PROGRAMMES, SPEARHEADS, THEMES
 from .practices import seed_practices
+from .threads import seed_threads
 
 __all__ = ["DEMO_ACCOUNTS", "seed"]
 
@@ -95,6 +96,7 @@ def seed(password: str) -> dict[str, int]:
     db.session.flush()
     _seed_accounts(password, themes, programmes, organisations)
     seed_practices()
+    seed_threads()
     db.session.commit()
     return {
         "organisations": len(organisations),

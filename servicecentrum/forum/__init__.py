@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("forum", __name__, url_prefix="/vragen")
 
-from . import views  # noqa: E402,F401
+from . import member_data, moderation_views, notify_views, search_docs, views  # noqa: E402,F401

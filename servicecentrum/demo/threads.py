@@ -1,0 +1,125 @@
+"""Create the demo question threads (idempotent: a thread is keyed by its title)."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..database import utcnow
+from ..extensions import db
+from ..forum.models import Answer, Question, Tag
+from ..search.outbox import enqueue
+from ..taxonomy.models import Theme
+
+SANNE, MOHAMED, LOTTE = "ambtenaar@demo.test", "m.bakker@demo.test", "l.vandijk@demo.test"
+ELIF, PIETER, ANITA = "e.yilmaz@demo.test", "p.deboer@demo.test", "a.ramautar@demo.test"
+RAVI, ROB, CARLA = "adviseur@demo.test", "adviseur.jeugd@demo.test", "adviseur.cohesie@demo.test"
+
+# (title, asker, themes, tags, body, days ago, [(author, answer, accepted)])
+THREADS = [
+    ("Hoe houden jullie jongeren zonder startkwalificatie in beeld?", SANNE, ["onderwijs"],
+     ["schooluitval", "rmc"],
+     "Na de zomer raken we elk jaar een groep zestien- en zeventienjarigen kwijt tussen vmbo en mbo. "
+     "Wie heeft een werkwijze waarmee de leerplichtambtenaar en het jongerenloket samen optrekken?", 40,
+     [(MOHAMED, "Wij bellen in de eerste schoolweek iedere jongere die zich wel heeft aangemeld maar niet "
+                "is verschenen. Het RMC en het wijkteam verdelen de lijst; binnen twee weken heeft iedereen "
+                "een gesprek gehad.", True),
+      (ROB, "Let op de overstap in januari: dan vallen de meeste jongeren alsnog uit. Een tweede belronde "
+            "na de kerstvakantie levert in de gemeenten die wij begeleiden veel op.", False)]),
+    ("Stageplaatsen voor mbo-studenten met een migratieachtergrond: wat werkt?", LOTTE, ["werk"],
+     ["stageplaatsen", "mbo", "discriminatie"],
+     "Onze roc-partners melden dat studenten met een niet-westerse naam langer zoeken naar een stage. "
+     "Hebben jullie afspraken met werkgevers of een stagepact?", 30,
+     [(ELIF, "In Enschede werken we met anonieme stagebemiddeling: het leerbedrijf ziet eerst alleen de "
+             "competenties. Het aantal afwijzingen zonder gesprek daalde merkbaar.", True),
+      (RAVI, "Combineer dat met een meldpunt voor stagediscriminatie bij de school. Zonder meldingen blijft "
+             "het probleem onzichtbaar voor de gemeente.", False)]),
+    ("Wie heeft ervaring met de leerroute Z in de nieuwe inburgering?", PIETER, ["inburgering"],
+     ["inburgering", "z-route"],
+     "We hebben een kleine groep inburgeraars in de zelfredzaamheidsroute. Hoe vullen jullie de "
+     "800 uur participatie in zonder dat het alleen taalles wordt?", 21,
+     [(ANITA, "Wij koppelen iedere deelnemer aan een maatje van een welzijnsorganisatie en tellen "
+              "vrijwilligerswerk, zwemles en een cursus fietsen mee. De taal komt vanzelf mee.", False),
+      (CARLA, "Leg in het persoonlijk plan vast welke activiteiten meetellen; dat voorkomt discussie bij "
+              "de voortgangsgesprekken. FORUM heeft een voorbeeldplan dat wij kunnen delen.", True)]),
+    ("Bereiken jullie mantelzorgers met een migratieachtergrond?", ANITA, ["participatie-en-zorg"],
+     ["mantelzorg", "wmo"],
+     "Bij ons steunpunt mantelzorg zijn nauwelijks mantelzorgers van Turkse of Marokkaanse afkomst "
+     "ingeschreven, terwijl we weten dat er veel voor familie wordt gezorgd. Hoe pakken jullie dat aan?", 18,
+     [(ELIF, "Het woord 'mantelzorger' herkennen veel mensen niet: zij zorgen gewoon voor hun moeder. "
+             "Wij gaan langs bij moskeeën en vrouwengroepen met sleutelfiguren uit de eigen kring.", True)]),
+    ("Vraagt de WMO-keukentafel om een tolk? Hoe regelen jullie dat?", MOHAMED, ["participatie-en-zorg"],
+     ["wmo", "tolken"],
+     "Sinds het rijk tolkkosten niet meer vergoedt, worstelen onze consulenten met keukentafelgesprekken "
+     "bij ouderen die weinig Nederlands spreken. Familieleden vertalen nu, wat niet altijd goed gaat.", 12,
+     [(LOTTE, "Almere heeft een budget voor professionele tolken bij gesprekken waarin het om zorg of geld "
+              "gaat. Kinderen laten we nooit tolken.", False),
+      (RAVI, "Dat laatste is belangrijk. Leg in het beleid vast wanneer een professionele tolk verplicht is; "
+             "de inspectie vraagt daar ook naar.", False)]),
+    ("Hoe krijgen jullie meer peuters naar de voorschool (VVE)?", ELIF, ["onderwijs"], ["vve", "ouders"],
+     "Het bereik van de voorschoolse educatie blijft in twee wijken achter. Ouders kiezen vaker voor "
+     "opvang door familie. Welke aanpak heeft bij jullie het bereik verhoogd?", 9,
+     [(SANNE, "Het consultatiebureau geeft bij het tweejarig onderzoek een warme overdracht aan de "
+              "voorschool, met een afspraak voor een kennismaking. Dat werkt beter dan een folder.", True)]),
+    ("Huisvesting van statushouders in kleine kernen: ervaringen?", PIETER, ["wonen-en-wijken", "immigratie"],
+     ["statushouders", "huisvesting"],
+     "Wij moeten meer statushouders huisvesten, maar de woningen liggen in dorpen zonder station. "
+     "Hoe voorkomen jullie dat mensen daar geïsoleerd raken?", 7, []),
+    ("Ouderbetrokkenheid bij de overstap naar het voortgezet onderwijs", LOTTE, ["onderwijs"],
+     ["schooluitval", "ouders"],
+     "Welke gemeenten organiseren voorlichting voor ouders die het Nederlandse schoolsysteem niet kennen? "
+     "Wij denken aan bijeenkomsten in de eigen taal.", 6,
+     [(ROB, "Doe het samen met de scholen en begin in groep 7, niet pas in groep 8: dan is het advies al "
+            "bijna gegeven.", False)]),
+    ("Taalcoaches werven voor inburgeraars: waar vinden jullie vrijwilligers?", SANNE, ["inburgering"],
+     ["vrijwilligers", "taal"],
+     "Onze wachtlijst voor een taalcoach groeit. Hebben jullie goede ervaringen met werving via "
+     "bedrijven of hogescholen?", 3, []),
+    ("Aanpak van jongerenoverlast zonder stigmatisering van één groep", MOHAMED, ["jeugd-en-veiligheid"],
+     ["jongeren", "wijkaanpak"],
+     "In één wijk komen de klachten steeds over dezelfde groep jongens. Hoe zorgen jullie dat de aanpak "
+     "de overlast raakt en niet een hele gemeenschap?", 2,
+     [(CARLA, "Betrek de ouders en een sleutelfiguur die de jongens vertrouwen vóórdat de handhaving "
+              "begint, en spreek in het openbaar over gedrag, niet over afkomst.", False)]),
+]
+
+
+def _one(model, **where):
+    return db.session.scalar(select(model).filter_by(**where))
+
+
+def _tag(name: str) -> Tag:
+    tag = _one(Tag, name=name)
+    if tag is None:
+        tag = Tag(name=name)
+        db.session.add(tag)
+    return tag
+
+
+def seed_threads() -> int:
+    """Create the demo threads that do not exist yet; return how many threads there are."""
+    users = {u.email: u for u in db.session.scalars(select(User).where(User.email.like("%@demo.test")))}
+    now = utcnow()
+    for title, asker, themes, tags, body, days, answers in THREADS:
+        if _one(Question, title=title) is not None or asker not in users:
+            continue
+        created = now - timedelta(days=days)
+        question = Question(title=title, body=body, author_id=users[asker].id,
+                            organisation_id=users[asker].organisation_id, created_at=created,
+                            updated_at=created, last_activity_at=created)
+        question.themes = [t for t in (_one(Theme, slug=slug) for slug in themes) if t is not None]
+        question.tags = [_tag(name) for name in tags]
+        for hours, (author, text, accepted) in enumerate(answers, start=1):
+            when = created + timedelta(hours=6 * hours)
+            writer = users[author]
+            question.answers.append(Answer(body=text, author_id=writer.id, is_accepted=accepted,
+                                           is_expert=writer.is_adviser, created_at=when, updated_at=when))
+            question.last_activity_at = when
+        question.answer_count = len(answers)
+        question.has_accepted_answer = any(accepted for _a, _t, accepted in answers)
+        db.session.add(question)
+        db.session.flush()
+        enqueue("question", question.id)
+        for answer in question.answers:
+            enqueue("answer", answer.id)
+    return len(THREADS)

@@ -1,0 +1,67 @@
+"""Follow questions, themes and tags, read notifications, and call in an adviser."""
+
+from flask import abort, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..auth.web import client_address
+from ..policies import can_follow_question, can_view_question, is_member, require
+from ..urls import safe_next_url
+from . import bp, notify, unanswered
+
+
+def _toggle(target_type: str, target_id: int, fallback: str):
+    target = notify.find_target(target_type, target_id)
+    if target is None:
+        abort(404)
+    if target_type == "question":
+        if not can_follow_question(current_user, target):
+            abort(404)
+    else:
+        require(is_member(current_user))
+    following = notify.toggle_follow(current_user, target_type, target_id)
+    if following:
+        flash(_("U volgt dit nu. U krijgt een melding als er iets nieuws is."), "success")
+    else:
+        flash(_("U volgt dit niet meer."), "info")
+    return redirect(safe_next_url(request.form.get("next")) or fallback)
+
+
+@bp.route("/<int:question_id>/volgen", methods=["POST"])
+def question_follow(question_id: int):
+    """Follow or stop following a question."""
+    return _toggle("question", question_id, notify.question_path(question_id))
+
+
+@bp.route("/thema/<int:theme_id>/volgen", methods=["POST"])
+def theme_follow(theme_id: int):
+    """Follow or stop following a theme."""
+    return _toggle("theme", theme_id, "/vragen")
+
+
+@bp.route("/tag/<int:tag_id>/volgen", methods=["POST"])
+def tag_follow(tag_id: int):
+    """Follow or stop following a tag."""
+    return _toggle("tag", tag_id, "/vragen")
+
+
+@bp.route("/meldingen")
+def notification_list():
+    """Show the member's notifications, newest first, and mark them read."""
+    page, rows = notify.read_notifications(current_user, request.args.get("page", 1, type=int))
+    return render_template("forum/notifications.html", page=page, rows=rows)
+
+
+@bp.route("/<int:question_id>/adviseur", methods=["POST"])
+def ask_adviser(question_id: int):
+    """Put an unanswered question to the FORUM advisers ("Vraag het een FORUM-adviseur")."""
+    question = notify.find_target("question", question_id)
+    if question is None or not can_view_question(current_user, question):
+        abort(404)
+    try:
+        unanswered.ask_adviser(current_user, question, ip_address=client_address())
+    except unanswered.TooEarly as refused:
+        flash(str(refused), "error")
+        return redirect(notify.question_path(question_id))
+    flash(_("Uw vraag is voorgelegd aan de adviseurs van FORUM. U hoort van hen via deze vraag."), "success")
+    return redirect(notify.question_path(question_id))

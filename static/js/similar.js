@@ -1,0 +1,53 @@
+// Show similar questions and practices while a member types the title of a new question.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.js-similar-form");
+  if (!form || !window.fetch) { return; }
+  var title = form.querySelector("input[name='title']");
+  var region = document.getElementById("similar-results");
+  var confirmed = form.querySelector("input[name='confirmed']");
+  if (!title || !region) { return; }
+  var timer = null;
+  var lastQuery = "";
+
+  function show(items) {
+    region.textContent = "";
+    if (!items.length) { region.hidden = true; return; }
+    var heading = document.createElement("h2");
+    heading.textContent = region.getAttribute("data-heading") || "Bekijk dit eerst";
+    var list = document.createElement("ul");
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = item.title;
+      li.appendChild(link);
+      li.appendChild(document.createTextNode(" (" + item.type + ")"));
+      list.appendChild(li);
+    });
+    region.appendChild(heading);
+    region.appendChild(list);
+    region.hidden = false;
+  }
+
+  function lookUp() {
+    var query = title.value.trim();
+    if (query === lastQuery) { return; }
+    lastQuery = query;
+    if (query.length < 4) { show([]); return; }
+    var url = form.getAttribute("data-similar-url") + "?q=" + encodeURIComponent(query);
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+      .then(function (data) { if (query === lastQuery) { show(data.items || []); } })
+      .catch(function () { show([]); });
+  }
+
+  title.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(lookUp, 400);
+  });
+  // The member has seen the suggestions while typing: no extra step after submitting.
+  form.addEventListener("submit", function () {
+    if (confirmed) { confirmed.value = "1"; }
+  });
+})();
