@@ -78,6 +78,7 @@ class FilterForm(FlaskForm):
     organisation = ListSelectField(_l("Organisatie"), coerce=str)
     unanswered = BooleanField(_l("Alleen onbeantwoorde vragen"))
     mine = BooleanField(_l("Alleen mijn vragen"))
+    followed = BooleanField(_l("Alleen wat ik volg"))
     sort = ListSelectField(_l("Sorteren"), coerce=str,
                            choices=[SelectChoice(k, v) for k, v in SORTS.items()])
 
@@ -98,5 +99,6 @@ class FilterForm(FlaskForm):
                 self.organisation.data or "").isdigit() and not self.organisation.errors else None,
             "unanswered": bool(self.unanswered.data),
             "mine": bool(self.mine.data),
+            "followed": bool(self.followed.data),
             "sort": self.sort.data if self.sort.data in SORTS and not self.sort.errors else "newest",
         }

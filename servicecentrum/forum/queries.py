@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
+from ..notifications.inbox import Follow
 from ..organisations.models import Organisation
 from ..taxonomy.models import Theme
 from .models import Answer, AnswerVote, PostAttachment, PostRevision, Question, Tag
@@ -28,6 +29,8 @@ def list_questions(user, filters: dict, page: int = 1, per_page: int = PER_PAGE)
         statement = statement.where(Question.answer_count == 0)
     if filters.get("mine"):
         statement = statement.where(Question.author_id == user.id)
+    if filters.get("followed"):
+        statement = statement.where(_followed_by(user))
     sort = filters.get("sort", "newest")
     if sort == "activity":
         statement = statement.order_by(Question.last_activity_at.desc(), Question.id.desc())
@@ -40,6 +43,16 @@ def list_questions(user, filters: dict, page: int = 1, per_page: int = PER_PAGE)
     else:
         statement = statement.order_by(Question.created_at.desc(), Question.id.desc())
     return db.paginate(statement, page=page, per_page=per_page, error_out=False)
+
+
+def _followed_by(user):
+    """Questions the member follows, or whose theme or tag the member follows."""
+    def followed(target_type: str):
+        return select(Follow.target_id).where(Follow.user_id == user.id, Follow.target_type == target_type)
+
+    return (Question.id.in_(followed("question"))
+            | Question.themes.any(Theme.id.in_(followed("theme")))
+            | Question.tags.any(Tag.id.in_(followed("tag"))))
 
 
 def themes() -> list[Theme]:

@@ -181,3 +181,21 @@ def test_a_deleted_members_posts_show_former_member(app, client, login):
         question_id = question.id
     _member(app, client, login)
     assert "voormalig lid" in client.get(f"/vragen/{question_id}").get_data(as_text=True)
+
+
+def test_followed_filter_shows_questions_followed_directly_or_by_theme_or_tag(app, client, login):
+    from servicecentrum.forum import notify
+
+    with app.app_context():
+        member = factories.make_user()
+        theme = factories.make_theme(name="Inburgering")
+        direct = make_question(title="Direct gevolgde vraag over taal")
+        make_question(title="Vraag binnen een gevolgd thema", themes=[theme])
+        make_question(title="Vraag die niemand volgt hier")
+        notify.follow(member, "question", direct.id)
+        notify.follow(member, "theme", theme.id)
+        db.session.commit()
+        login(client, member)
+    page = client.get("/vragen?followed=y").get_data(as_text=True)
+    assert "Direct gevolgde vraag" in page and "gevolgd thema" in page
+    assert "niemand volgt" not in page
