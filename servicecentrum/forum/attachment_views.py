@@ -1,10 +1,11 @@
 """Attachments of questions and answers: upload on the edit pages, download by who may see the post."""
 
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.web import client_address
+from ..downloads import download_response
 from ..library.attachments import read_limited
 from ..policies import can_download_post_attachment, can_edit_post, require
 from . import attachments, bp, queries
@@ -67,11 +68,4 @@ def attachment_download(attachment_id: int):
                 else queries.find_answer(attachment.post_id))
     if post is None or not can_download_post_attachment(current_user, post):
         abort(404)
-    path = attachments.file_path(attachment)
-    if not path.is_file():
-        abort(404)
-    response = send_file(path, mimetype=attachment.content_type, as_attachment=True,
-                         download_name=attachment.filename, conditional=False, etag=False, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment)

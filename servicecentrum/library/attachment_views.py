@@ -1,10 +1,11 @@
 """Attachments: upload on the edit page, download by members who may see the practice, delete."""
 
-from flask import abort, flash, redirect, send_file, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.web import client_address
+from ..downloads import download_response
 from ..policies import can_download_attachment, can_edit_practice, require
 from . import attachments, bp, queries
 from .attachments import AttachmentRefused
@@ -50,14 +51,7 @@ def _attachment_or_404(practice_id: int, attachment_id: int):
 def attachment_download(practice_id: int, attachment_id: int):
     """Send the file as a download, never shown inline."""
     attachment = _attachment_or_404(practice_id, attachment_id)
-    path = attachments.file_path(attachment)
-    if not path.is_file():
-        abort(404)
-    response = send_file(path, mimetype=attachment.content_type, as_attachment=True,
-                         download_name=attachment.filename, conditional=False, etag=False, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment)
 
 
 @bp.route("/<int:practice_id>/bijlagen/<int:attachment_id>/verwijderen", methods=["POST"])
