@@ -14,6 +14,16 @@ from .forum.models import (
     question_tags,
     question_themes,
 )
+from .helpdesk.models import (
+    CannedReply,
+    Quote,
+    RoutingRule,
+    Ticket,
+    TicketAttachment,
+    TicketChange,
+    TicketMessage,
+    TimeEntry,
+)
 from .library.models import (
     Practice,
     PracticeAttachment,
@@ -27,9 +37,21 @@ from .notifications.inbox import Follow, Notification
 from .notifications.models import OutboxMail
 from .organisations.models import Organisation, OrganisationDomain
 from .search.models import SearchDocument, SearchMiss, SearchOutboxEntry
+from .signals.models import Signal
+from .surveys.models import SurveyResponse
 from .taxonomy.models import Programme, Spearhead, Theme, programme_advisers
 
 __all__ = [
+    "CannedReply",
+    "Quote",
+    "RoutingRule",
+    "Signal",
+    "SurveyResponse",
+    "Ticket",
+    "TicketAttachment",
+    "TicketChange",
+    "TicketMessage",
+    "TimeEntry",
     "Answer",
     "AnswerVote",
     "Follow",

@@ -81,3 +81,24 @@ def make_outbox_mail(**fields) -> OutboxMail:
     defaults = {"to_address": f"ontvanger{n}@proefstad.test", "subject": f"Bericht {n}",
                 "body_text": "Tekst", "message_id": f"<test-{n}@servicecentrum.test>"}
     return _save(OutboxMail(**{**defaults, **fields}))
+
+
+def make_ticket(requester=None, programme=None, **fields):
+    """A ticket filed through the service (routed, due dates set), then given ``fields``."""
+    from servicecentrum.helpdesk.services import TicketData, create_ticket
+
+    requester = requester or make_user("officer")
+    if programme is None and fields.get("programme_id") is None:
+        programme = make_programme(slug=f"servicecentrum-integratiebeleid-{_n()}")
+    n = _n()
+    data = TicketData(subject=fields.pop("subject", f"Vraag {n} over inburgering"),
+                      body=fields.pop("body", "Hoe pakken andere gemeenten dit aan?"),
+                      theme_id=fields.pop("theme_id", None))
+    ticket = create_ticket(requester, data)
+    if programme is not None:
+        ticket.programme = programme
+        if "assignee" not in fields:
+            ticket.assignee = None
+    for key, value in fields.items():
+        setattr(ticket, key, value)
+    return _save(ticket)

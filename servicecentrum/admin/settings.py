@@ -6,6 +6,12 @@ from .models import SiteSetting
 
 DEFAULTS: dict[str, object] = {
     "mfa_required_for_all": False,
+    # Helpdesk service levels in working days, and the hourly rate of additional guidance.
+    "sla_basic_first_response_days": 2,
+    "sla_basic_resolution_days": 10,
+    "sla_additional_first_response_days": 1,
+    "sla_additional_resolution_days": 20,
+    "helpdesk_hourly_rate_cents": 9500,
 }
 
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..database import UTCDateTime, utcnow
@@ -43,6 +43,9 @@ class Organisation(db.Model):
     region: Mapped[str | None] = mapped_column(String(40))
     size_class: Mapped[str | None] = mapped_column(String(20))
     is_g30: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Helpdesk: yearly basic (free) allowance, and whether colleagues see each other's tickets.
+    helpdesk_allowance_minutes: Mapped[int] = mapped_column(Integer, default=480)
+    shares_tickets: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     domains: Mapped[list["OrganisationDomain"]] = relationship(

@@ -241,3 +241,6 @@ def can_view_member(user, member) -> bool:
     if not is_member(user) or member.status != "active":
         return False
     return not member.hide_from_directory or user.is_admin or member.id == user.id
+
+
+from .helpdesk import *  # noqa: E402,F401,F403  (helpdesk rules, also for ``can.x`` in templates)

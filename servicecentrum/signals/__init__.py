@@ -1,0 +1,1 @@
+"""Signals: anonymised observations from practice for the periodic report to the ministry."""

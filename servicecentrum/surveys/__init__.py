@@ -1,0 +1,1 @@
+"""Satisfaction surveys: one short rating per service received (a ticket, later an event)."""
