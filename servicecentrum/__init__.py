@@ -94,10 +94,12 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .directory import bp as directory_bp
     from .forum import bp as forum_bp
+    from .helpdesk import bp as helpdesk_bp
     from .library import bp as library_bp
     from .main import bp as main_bp
+    from .reports import bp as reports_bp
     from .search import bp as search_bp
 
     for blueprint in (main_bp, auth_bp, account_bp, admin_bp, library_bp, search_bp, forum_bp,
-                      directory_bp):
+                      directory_bp, helpdesk_bp, reports_bp):
         app.register_blueprint(blueprint)

@@ -20,10 +20,11 @@ DEMO_PASSWORD_FILE = "demo-password.txt"  # noqa: S105 (a file name, not a passw
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
+    from .helpdesk.cli import helpdesk_cli
     from .library.cli import library_cli
     from .search.cli import search_cli
 
-    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli):
+    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli):
         app.cli.add_command(group)
 
 

@@ -13,6 +13,7 @@ STEP_PAGES = {
     "auth.login_code": "/inloggen",                     # no password step yet
     "auth.mfa_setup": "/account/tweestapsverificatie",  # MFA already on
     "auth.mfa_overview": "/account/tweestapsverificatie/instellen",  # MFA not on yet
+    "helpdesk.index": "/helpdesk/wachtrij",             # staff go to their queue
 }
 
 
@@ -51,7 +52,12 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, cl
 
 
 # Path prefixes a role may not open (403); everything else renders for every member.
-FORBIDDEN_FOR = {"officer": ("/beheer", "/vragen/moderatie"), "adviser": ("/beheer",), "admin": ()}
+FORBIDDEN_FOR = {
+    "officer": ("/beheer", "/vragen/moderatie", "/helpdesk/wachtrij", "/helpdesk/standaardantwoorden",
+                "/helpdesk/signalen", "/rapportage"),
+    "adviser": ("/beheer", "/helpdesk/nieuw"),
+    "admin": ("/helpdesk/nieuw",),
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -35,6 +35,10 @@ ACTION_LABELS = {
     "organisation_created": _l("Organisatie toegevoegd"),
     "organisation_updated": _l("Organisatie gewijzigd"),
     "setting_changed": _l("Instelling gewijzigd"),
+    "routing_rule_created": _l("Routeringsregel toegevoegd"),
+    "routing_rule_updated": _l("Routeringsregel gewijzigd"),
+    "routing_rule_moved": _l("Routeringsregel verplaatst"),
+    "routing_rule_deleted": _l("Routeringsregel verwijderd"),
     "data_exported": _l("Gegevens geëxporteerd"),
     "audit_exported": _l("Auditlog geëxporteerd"),
 }

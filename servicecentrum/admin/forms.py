@@ -1,6 +1,7 @@
 """Forms of the admin screens: filters, account changes, organisations, settings."""
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -28,6 +29,7 @@ def choices(labels: dict, empty_label=None) -> list[SelectChoice]:
     options = [SelectChoice("", empty_label)] if empty_label is not None else []
     return options + [SelectChoice(str(value), label) for value, label in labels.items()]
 CBS_PATTERN = re.compile(r"GM\d{4}")
+ALLOWANCE_PATTERN = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?")
 DOMAIN_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
@@ -104,7 +106,7 @@ def parse_domains(text: str) -> tuple[list[str], list[str]]:
 
 
 class OrganisationForm(FlaskForm):
-    """Name, kind, CBS code, region, size, G30 and the allowed e-mail domains."""
+    """Name, kind, CBS code, region, size, G30, the allowed e-mail domains and the helpdesk settings."""
 
     name = StringField(_l("Naam"), validators=[
         DataRequired(_l("Vul de naam van de organisatie in.")),
@@ -118,6 +120,29 @@ class OrganisationForm(FlaskForm):
                              default="")
     is_g30 = BooleanField(_l("Deze gemeente hoort bij de G30"))
     email_domains = TextAreaField(_l("Toegestane e-maildomeinen"), validators=[Length(max=5000)])
+    helpdesk_allowance_hours = StringField(_l("Basisbudget helpdesk (uren per jaar)"), default="8")
+    shares_tickets = BooleanField(_l("Collega's zien elkaars helpdeskvragen"))
+    allowance_minutes: int | None = None  # None: the field was not sent, keep what is stored
+
+    def show_allowance(self, minutes: int) -> None:
+        """Show the stored allowance as Dutch hours: 480 -> 8, 750 -> 12,5."""
+        hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        self.helpdesk_allowance_hours.data = f"{hours:f}".rstrip("0").rstrip(".").replace(".", ",")
+
+    def validate_helpdesk_allowance_hours(self, field):
+        """Accept 0 to 1000 hours with at most two decimals; keep whole minutes in ``allowance_minutes``."""
+        if not field.raw_data:
+            return
+        value = (field.data or "").strip()
+        if not value:
+            raise ValidationError(_l("Vul het basisbudget in uren in, bijvoorbeeld 8."))
+        if not ALLOWANCE_PATTERN.fullmatch(value):
+            raise ValidationError(_l("Vul het aantal uren in als een getal met hoogstens twee decimalen, "
+                                     "zoals 8 of 12,5."))
+        hours = Decimal(value.replace(",", "."))
+        if hours > 1000:
+            raise ValidationError(_l("Het basisbudget is hoogstens 1000 uur per jaar."))
+        self.allowance_minutes = int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
     def validate_name(self, field):
         """Collapse runs of spaces, so names compare as the admin reads them."""

@@ -1,4 +1,4 @@
-"""Organisation administration: list with member counts, create, edit, allowed e-mail domains."""
+"""Organisation administration: list with member counts, create, edit, e-mail domains, helpdesk settings."""
 
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -36,6 +36,8 @@ class OrganisationData:
     size_class: str | None = None
     is_g30: bool = False
     email_domains: list[str] = field(default_factory=list)
+    helpdesk_allowance_minutes: int = 480  # the yearly basic (free) helpdesk allowance
+    shares_tickets: bool = False  # colleagues see each other's helpdesk tickets
 
 
 def list_organisations(page: int = 1):
@@ -93,7 +95,9 @@ def _snapshot(organisation: Organisation) -> dict:
     """Describe the organisation for the audit log (no key contains 'code')."""
     return {"name": organisation.name, "kind": organisation.kind, "cbs": organisation.cbs_code,
             "region": organisation.region, "size": organisation.size_class, "g30": organisation.is_g30,
-            "domains": ", ".join(sorted(d.domain for d in organisation.domains))}
+            "domains": ", ".join(sorted(d.domain for d in organisation.domains)),
+            "allowance_minutes": organisation.helpdesk_allowance_minutes,
+            "shares_tickets": organisation.shares_tickets}
 
 
 def _apply(organisation: Organisation, data: OrganisationData) -> None:

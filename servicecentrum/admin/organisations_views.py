@@ -10,6 +10,8 @@ from . import bp, organisations
 from .access import admin_only
 from .forms import OrganisationForm
 
+DEFAULT_ALLOWANCE_MINUTES = 480  # 8 hours a year
+
 
 @bp.route("/organisaties")
 @admin_only
@@ -20,11 +22,15 @@ def organisation_list():
     return render_template("admin/organisation_list.html", page=page, counts=counts)
 
 
-def _data_from(form: OrganisationForm) -> organisations.OrganisationData:
+def _data_from(form: OrganisationForm, organisation=None) -> organisations.OrganisationData:
+    allowance = form.allowance_minutes
+    if allowance is None:
+        allowance = organisation.helpdesk_allowance_minutes if organisation else DEFAULT_ALLOWANCE_MINUTES
     return organisations.OrganisationData(
         name=form.name.data, kind=form.kind.data, cbs_code=form.cbs_code.data or None,
         region=form.region.data or None, size_class=form.size_class.data or None,
-        is_g30=form.is_g30.data, email_domains=form.domains)
+        is_g30=form.is_g30.data, email_domains=form.domains,
+        helpdesk_allowance_minutes=allowance, shares_tickets=form.shares_tickets.data)
 
 
 def _show_conflict(form: OrganisationForm, conflict: organisations.OrganisationConflict) -> None:
@@ -64,10 +70,11 @@ def organisation_edit(organisation_id: int):
     form = OrganisationForm(obj=organisation)
     if request.method == "GET":
         form.email_domains.data = "\n".join(organisation.allowed_domains)
+        form.show_allowance(organisation.helpdesk_allowance_minutes)
     if form.validate_on_submit():
         try:
-            changed = organisations.update_organisation(current_user, organisation, _data_from(form),
-                                                        client_address())
+            changed = organisations.update_organisation(current_user, organisation,
+                                                        _data_from(form, organisation), client_address())
         except organisations.OrganisationConflict as conflict:
             _show_conflict(form, conflict)
         else:

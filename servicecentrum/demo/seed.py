@@ -8,6 +8,7 @@ from ..extensions import db
 from ..organisations.models import Organisation, OrganisationDomain
 from ..taxonomy.models import Programme, Spearhead, Theme
 from .data import ACCOUNTS, DEMO_ACCOUNTS, ORGANISATIONS, PROGRAMMES, SPEARHEADS, THEMES
+from .helpdesk import seed_helpdesk
 from .practices import seed_practices
 from .threads import seed_threads
 
@@ -97,6 +98,7 @@ def seed(password: str) -> dict[str, int]:
     _seed_accounts(password, themes, programmes, organisations)
     seed_practices()
     seed_threads()
+    seed_helpdesk()
     db.session.commit()
     return {
         "organisations": len(organisations),

@@ -35,4 +35,5 @@ def test_account_pages_issue_the_same_number_of_queries_for_2_and_50_sessions(
         add_sessions(user_id, 48)
     with_fifty = _query_counts(client, count_queries, csrf_token)
     assert with_two == with_fifty
-    assert max(with_two.values()) <= 12
+    assert max(n for page, n in with_two.items() if page != "download") <= 12
+    assert with_two["download"] <= 30  # the export: a few queries per feature's section

@@ -2,6 +2,8 @@
 
 import pytest
 
+from servicecentrum.extensions import db
+from servicecentrum.helpdesk.models import RoutingRule
 from tests import factories
 from tests.route_walker import walk
 
@@ -17,7 +19,10 @@ def ids(app):
     with app.app_context():
         organisation = factories.make_organisation()
         target = factories.make_user(organisation=organisation)
-        return {"user_id": target.id, "organisation_id": organisation.id}
+        rule = RoutingRule(name="Alles", programme=factories.make_programme())
+        db.session.add(rule)
+        db.session.commit()
+        return {"user_id": target.id, "organisation_id": organisation.id, "rule_id": rule.id}
 
 
 @pytest.mark.parametrize("role", ["officer", "adviser"])

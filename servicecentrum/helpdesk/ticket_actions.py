@@ -1,0 +1,159 @@
+"""What the requester and handler pages need: their lists, a ticket as this user may see it,
+and filing or answering with attachments in one transaction.
+
+Every list and the detail page load their relations up front, so the number of queries does
+not grow with the number of tickets, messages or history lines.
+"""
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..policies import can_handle_ticket
+from ..taxonomy.models import Programme, Theme
+from . import attachments, services, sla
+from .labels import STATUS_LABELS
+from .models import Ticket, TicketAttachment
+
+PER_PAGE = 25
+
+# History lines: what each kind of change is called on the page.
+CHANGE_LABELS = {
+    "created": _l("Vraag ingediend"),
+    "routed": _l("Doorgestuurd (routering)"),
+    "status": _l("Status gewijzigd"),
+    "assignee": _l("Behandelaar gewijzigd"),
+    "priority": _l("Prioriteit gewijzigd"),
+    "programme": _l("Programma gewijzigd"),
+    "service_level": _l("Dienstverlening gewijzigd"),
+    "time": _l("Tijd geschreven"),
+    "quote": _l("Offerte verstuurd"),
+    "quote_accepted": _l("Offerte geaccepteerd"),
+    "quote_declined": _l("Offerte afgewezen"),
+    "survey": _l("Tevredenheid"),
+    "signal": _l("Gemarkeerd als signaal (intern)"),
+    "escalated": _l("Termijn verstreken"),
+    "posted_to_thread": _l("Geplaatst als expertantwoord in de draad"),
+    "practice": _l("Praktijk gemaakt voor de bibliotheek"),
+    "consent": _l("Toestemming voor publicatie gewijzigd"),
+    "published": _l("Antwoord gepubliceerd"),
+    "unpublished": _l("Publicatie ingetrokken"),
+}
+
+
+def change_label(action: str) -> str:
+    return str(CHANGE_LABELS.get(action, action.replace("_", " ").capitalize()))
+
+
+def change_value(change, value: str | None) -> str | None:
+    """Status values are stored as keys; show their Dutch label."""
+    if change.action == "status" and value in STATUS_LABELS:
+        return str(STATUS_LABELS[value])
+    return value
+
+
+def _list(statement, page: int):
+    statement = statement.options(joinedload(Ticket.programme), joinedload(Ticket.requester)).order_by(
+        Ticket.updated_at.desc(), Ticket.id.desc())
+    return db.paginate(statement, page=max(page, 1), per_page=PER_PAGE, error_out=False)
+
+
+def my_tickets(user, page: int = 1):
+    """One page of the tickets the member filed, most recently changed first."""
+    return _list(select(Ticket).where(Ticket.requester_id == user.id), page)
+
+
+def organisation_tickets(user, page: int = 1):
+    """One page of colleagues' tickets, or None when the organisation does not share them."""
+    organisation = user.organisation
+    if organisation is None or not organisation.shares_tickets:
+        return None
+    return _list(select(Ticket).where(Ticket.organisation_id == organisation.id,
+                                      (Ticket.requester_id != user.id) | Ticket.requester_id.is_(None)),
+                 page)
+
+
+def themes() -> list[Theme]:
+    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+
+
+def programmes() -> list[Programme]:
+    return list(db.session.scalars(select(Programme).order_by(Programme.name)))
+
+
+def find_attachment(ticket_id: int, attachment_id: int) -> TicketAttachment | None:
+    return db.session.scalar(
+        select(TicketAttachment).where(TicketAttachment.id == attachment_id,
+                                       TicketAttachment.ticket_id == ticket_id)
+        .options(joinedload(TicketAttachment.ticket).joinedload(Ticket.organisation)))
+
+
+@dataclass
+class TicketView:
+    """A ticket as one user may see it: internal notes, files and history only for handlers."""
+
+    ticket: Ticket
+    is_handler: bool
+    messages: list = field(default_factory=list)
+    ticket_files: list = field(default_factory=list)
+    message_files: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)
+    first_response_overdue: bool = False
+    resolution_overdue: bool = False
+
+
+def view_of(ticket: Ticket, user, today=None) -> TicketView:
+    """Filter what the page shows; the ticket came from queries.ticket_with_details."""
+    today = today or sla.today()
+    handler = can_handle_ticket(user, ticket)
+    view = TicketView(ticket=ticket, is_handler=handler,
+                      first_response_overdue=sla.first_response_overdue(ticket, today),
+                      resolution_overdue=sla.resolution_overdue(ticket, today))
+    view.messages = [m for m in ticket.messages if handler or not m.is_internal]
+    shown = {m.id for m in view.messages}
+    for attachment in ticket.attachments:
+        if attachment.is_internal and not handler:
+            continue
+        if attachment.message_id is None:
+            view.ticket_files.append(attachment)
+        elif attachment.message_id in shown:
+            view.message_files.setdefault(attachment.message_id, []).append(attachment)
+    view.changes = [c for c in ticket.changes if handler or not c.is_internal]
+    return view
+
+
+def file_ticket(requester, data: services.TicketData, uploads) -> Ticket:
+    """File the ticket and store its attachments in one transaction (files removed on failure)."""
+    stored: list = []
+    try:
+        ticket = services.create_ticket(requester, data, commit=False)
+        stored = attachments.attach(requester, ticket, uploads)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        attachments.remove_files(stored)
+        raise
+    return ticket
+
+
+def post_message(ticket: Ticket, actor, body: str, kind: str = "reply", canned_reply_id=None,
+                 uploads=(), new_status: str | None = None):
+    """Add a reply or note with its attachments (internal with a note); then change the status."""
+    stored: list = []
+    try:
+        message = services.add_message(ticket, actor, body, kind=kind, canned_reply_id=canned_reply_id,
+                                       commit=False)
+        db.session.flush()
+        stored = attachments.attach(actor, ticket, uploads, message=message, internal=message.is_internal)
+        if new_status and new_status != ticket.status:
+            services.change_status(ticket, actor, new_status)  # commits the whole change
+        else:
+            db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        attachments.remove_files(stored)
+        raise
+    return message
