@@ -1,8 +1,9 @@
 """Follow questions, themes and tags, read notifications, and call in an adviser."""
 
-from flask import abort, flash, redirect, render_template, request
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..auth.web import client_address
 from ..policies import can_follow_question, can_view_question, is_member, require
@@ -54,14 +55,17 @@ def notification_list():
 
 @bp.route("/<int:question_id>/adviseur", methods=["POST"])
 def ask_adviser(question_id: int):
-    """Put an unanswered question to the FORUM advisers ("Vraag het een FORUM-adviseur")."""
+    """Put an unanswered question to a FORUM adviser as a helpdesk ticket ("Vraag het een FORUM-adviseur")."""
     question = notify.find_target("question", question_id)
     if question is None or not can_view_question(current_user, question):
         abort(404)
     try:
-        unanswered.ask_adviser(current_user, question, ip_address=client_address())
+        ticket = unanswered.ask_adviser(current_user, question, ip_address=client_address())
     except unanswered.TooEarly as refused:
         flash(str(refused), "error")
         return redirect(notify.question_path(question_id))
-    flash(_("Uw vraag is voorgelegd aan de adviseurs van FORUM. U hoort van hen via deze vraag."), "success")
+    flash(Markup('{} <a href="{}">{}</a>').format(
+        _("Uw vraag is voorgelegd aan een adviseur van FORUM als helpdeskvraag. Het antwoord komt in uw "
+          "helpdeskvraag en, als de adviseur dat kiest, ook in deze draad."),
+        url_for("helpdesk.detail", ticket_id=ticket.id), _("Bekijk uw helpdeskvraag")), "success")
     return redirect(notify.question_path(question_id))
