@@ -3,6 +3,15 @@
 from .admin.models import SiteSetting
 from .audit.models import AuditEvent
 from .auth.models import AccountToken, RecoveryCode, User, UserSession, user_expertise
+from .events.models import (
+    CalendarFeed,
+    Event,
+    EventQuestion,
+    Registration,
+    TopicProposal,
+    TopicSupport,
+    event_organisers,
+)
 from .forum.models import (
     Answer,
     AnswerVote,
@@ -42,6 +51,13 @@ from .surveys.models import SurveyResponse
 from .taxonomy.models import Programme, Spearhead, Theme, programme_advisers
 
 __all__ = [
+    "CalendarFeed",
+    "Event",
+    "EventQuestion",
+    "Registration",
+    "TopicProposal",
+    "TopicSupport",
+    "event_organisers",
     "CannedReply",
     "Quote",
     "RoutingRule",

@@ -102,3 +102,19 @@ def make_ticket(requester=None, programme=None, **fields):
     for key, value in fields.items():
         setattr(ticket, key, value)
     return _save(ticket)
+
+
+def make_event(organisers=(), **fields):
+    """A published event a week from now, two hours long, with 10 seats."""
+    from datetime import timedelta
+
+    from servicecentrum.events.models import Event
+
+    n = _n()
+    starts = fields.pop("starts_at", utcnow().replace(microsecond=0) + timedelta(days=7))
+    defaults = {"kind": "kennisatelier", "title": f"Kennisatelier {n}", "description": "Over de praktijk.",
+                "starts_at": starts, "ends_at": starts + timedelta(hours=2), "location": "Utrecht",
+                "capacity": 10, "status": "published"}
+    event = Event(**{**defaults, **fields})
+    event.organisers = list(organisers)
+    return _save(event)

@@ -128,7 +128,7 @@ def _deliver(connection: "_Connection", mail_id: int, now: datetime,
 
 
 def _build_message(mail: OutboxMail, now: datetime) -> EmailMessage:
-    """Turn an outbox row into a MIME message: text, plus an HTML alternative if any."""
+    """Turn an outbox row into a MIME message: text, an HTML alternative and attachments if any."""
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = mail.to_address
@@ -138,6 +138,10 @@ def _build_message(mail: OutboxMail, now: datetime) -> EmailMessage:
     message.set_content(mail.body_text)
     if mail.body_html:
         message.add_alternative(mail.body_html, subtype="html")
+    for attachment in mail.attachments or []:
+        maintype, _slash, subtype = attachment["content_type"].partition("/")
+        message.add_attachment(attachment["content"].encode("utf-8"), maintype=maintype,
+                               subtype=subtype or "plain", filename=attachment["filename"])
     return message
 
 

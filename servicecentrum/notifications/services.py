@@ -9,8 +9,13 @@ from ..extensions import db
 from .models import OutboxMail
 
 
-def queue_mail(to_address: str, subject: str, template: str, **context) -> OutboxMail:
-    """Render an e-mail and add it to the outbox, leaving the commit to the caller."""
+def queue_mail(to_address: str, subject: str, template: str, attachments: list[dict] | None = None,
+               **context) -> OutboxMail:
+    """Render an e-mail and add it to the outbox, leaving the commit to the caller.
+
+    ``attachments``: text files as ``{"filename", "content_type", "content"}`` (a calendar
+    invitation, say).
+    """
     body_text = render_template(f"email/{template}.txt", **context)
     html_template = _optional_template(f"email/{template}.html")
     body_html = render_template(html_template, **context) if html_template else None
@@ -19,6 +24,7 @@ def queue_mail(to_address: str, subject: str, template: str, **context) -> Outbo
         subject=" ".join(subject.split()),  # a line break would make the header invalid
         body_text=body_text,
         body_html=body_html,
+        attachments=attachments or None,
         message_id=make_msgid(domain=sender_domain()),
     )
     # No commit: the caller's commit stores the mail with the change it reports, and the

@@ -243,4 +243,5 @@ def can_view_member(user, member) -> bool:
     return not member.hide_from_directory or user.is_admin or member.id == user.id
 
 
+from .events import *  # noqa: E402,F401,F403  (event rules)
 from .helpdesk import *  # noqa: E402,F401,F403  (helpdesk rules, also for ``can.x`` in templates)
