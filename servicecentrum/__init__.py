@@ -93,6 +93,7 @@ def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .directory import bp as directory_bp
+    from .events import bp as events_bp
     from .forum import bp as forum_bp
     from .helpdesk import bp as helpdesk_bp
     from .library import bp as library_bp
@@ -101,5 +102,5 @@ def _register_blueprints(app: Flask) -> None:
     from .search import bp as search_bp
 
     for blueprint in (main_bp, auth_bp, account_bp, admin_bp, library_bp, search_bp, forum_bp,
-                      directory_bp, helpdesk_bp, reports_bp):
+                      directory_bp, helpdesk_bp, reports_bp, events_bp):
         app.register_blueprint(blueprint)

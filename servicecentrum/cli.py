@@ -20,11 +20,12 @@ DEMO_PASSWORD_FILE = "demo-password.txt"  # noqa: S105 (a file name, not a passw
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
+    from .events.cli import events_cli
     from .helpdesk.cli import helpdesk_cli
     from .library.cli import library_cli
     from .search.cli import search_cli
 
-    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli):
+    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli, events_cli):
         app.cli.add_command(group)
 
 

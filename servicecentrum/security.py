@@ -18,6 +18,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.register_verify",
         "auth.password_forgot",
         "auth.password_reset",
+        "events.feed_ics",  # calendar apps cannot log in: the secret token in the URL is the key
     }
 )
 

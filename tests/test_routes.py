@@ -54,7 +54,7 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, cl
 # Path prefixes a role may not open (403); everything else renders for every member.
 FORBIDDEN_FOR = {
     "officer": ("/beheer", "/vragen/moderatie", "/helpdesk/wachtrij", "/helpdesk/standaardantwoorden",
-                "/helpdesk/signalen", "/rapportage"),
+                "/helpdesk/signalen", "/rapportage", "/bijeenkomsten/nieuw"),
     "adviser": ("/beheer", "/helpdesk/nieuw"),
     "admin": ("/helpdesk/nieuw",),
 }

@@ -8,6 +8,7 @@ from ..extensions import db
 from ..organisations.models import Organisation, OrganisationDomain
 from ..taxonomy.models import Programme, Spearhead, Theme
 from .data import ACCOUNTS, DEMO_ACCOUNTS, ORGANISATIONS, PROGRAMMES, SPEARHEADS, THEMES
+from .events import seed_events
 from .helpdesk import seed_helpdesk
 from .practices import seed_practices
 from .threads import seed_threads
@@ -99,6 +100,7 @@ def seed(password: str) -> dict[str, int]:
     seed_practices()
     seed_threads()
     seed_helpdesk()
+    seed_events()
     db.session.commit()
     return {
         "organisations": len(organisations),

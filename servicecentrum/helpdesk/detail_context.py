@@ -1,23 +1,7 @@
-"""Extra context for the ticket detail page, contributed by the helpdesk's parts.
+"""Extra context for the ticket detail page (see page_context.py): billing, survey, ..."""
 
-Each part (billing, survey, conversion, ...) registers a function ``(ticket, user) -> dict``;
-the detail view merges what they return, and the part's partial template reads it. A part
-must load what it shows with a fixed number of queries.
-"""
+from ..page_context import PageContext
 
-from collections.abc import Callable
-
-PROVIDERS: list[Callable] = []
-
-
-def provider(build: Callable) -> Callable:
-    """Register a context builder for the detail page."""
-    PROVIDERS.append(build)
-    return build
-
-
-def collect(ticket, user) -> dict:
-    context: dict = {}
-    for build in PROVIDERS:
-        context.update(build(ticket, user))
-    return context
+ticket_page = PageContext()
+provider = ticket_page.provider
+collect = ticket_page.collect

@@ -1,0 +1,95 @@
+"""Read-only queries of the event pages: the lists with filters, one event, and choices for forms."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from ..auth.models import User
+from ..extensions import db
+from ..taxonomy.models import Programme, Theme
+from .models import Event, EventQuestion, Registration
+
+PER_PAGE = 20
+PERIODS = ("komend", "afgelopen")
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    period: str = "komend"  # komend (not yet ended) | afgelopen (ended)
+    kind: str = ""
+    theme_id: int | None = None
+
+
+def event_page(user, filters: EventFilters, now: datetime, page: int = 1):
+    """One page of events this member may see: upcoming soonest first, past most recent first.
+
+    Drafts only for staff. Three queries whatever the page holds: count, rows, themes.
+    """
+    statuses = ["published", "cancelled"] + (["draft"] if user.is_staff else [])
+    query = select(Event).where(Event.status.in_(statuses)).options(selectinload(Event.theme))
+    if filters.period == "afgelopen":
+        query = query.where(Event.ends_at <= now).order_by(Event.starts_at.desc(), Event.id.desc())
+    else:
+        query = query.where(Event.ends_at > now).order_by(Event.starts_at, Event.id)
+    if filters.kind:
+        query = query.where(Event.kind == filters.kind)
+    if filters.theme_id is not None:
+        query = query.where(Event.theme_id == filters.theme_id)
+    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+
+
+def own_registrations(user, event_ids: list[int]) -> dict[int, Registration]:
+    """The member's registrations for these events, by event id (one query)."""
+    if not event_ids:
+        return {}
+    rows = db.session.scalars(select(Registration).where(Registration.user_id == user.id,
+                                                         Registration.event_id.in_(event_ids)))
+    return {row.event_id: row for row in rows}
+
+
+def get_event(event_id: int) -> Event | None:
+    """The event with what its page shows: theme, programme, organisers and questions."""
+    return db.session.scalar(
+        select(Event).where(Event.id == event_id)
+        .options(selectinload(Event.theme), selectinload(Event.programme),
+                 selectinload(Event.organisers), selectinload(Event.questions)))
+
+
+def waitlist_place(registration: Registration) -> int | None:
+    """1 for the first in line; None when the registration is not on the waitlist."""
+    if registration is None or registration.status != "waitlisted":
+        return None
+    ahead = db.session.scalar(
+        select(func.count()).select_from(Registration).where(
+            Registration.event_id == registration.event_id, Registration.status == "waitlisted",
+            or_(Registration.created_at < registration.created_at,
+                and_(Registration.created_at == registration.created_at, Registration.id < registration.id))))
+    return int(ahead or 0) + 1
+
+
+def themes() -> list[Theme]:
+    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+
+
+def programmes() -> list[Programme]:
+    return list(db.session.scalars(select(Programme).order_by(Programme.name)))
+
+
+def possible_organisers() -> list[User]:
+    """Active advisers and admins, by name: the people who can organise an event."""
+    return list(db.session.scalars(
+        select(User).where(User.role.in_(("adviser", "admin")), User.status == "active")
+        .order_by(User.name, User.id)))
+
+
+def users_by_ids(ids: list[int]) -> list[User]:
+    if not ids:
+        return []
+    return list(db.session.scalars(select(User).where(User.id.in_(ids))))
+
+
+def question_of(event_id: int, question_id: int) -> EventQuestion | None:
+    return db.session.scalar(select(EventQuestion).where(EventQuestion.id == question_id,
+                                                         EventQuestion.event_id == event_id))
