@@ -16,11 +16,11 @@ from ..audit.models import AuditEvent
 from ..auth.models import User
 from ..extensions import db
 from ..organisations.models import Organisation
+from ..spreadsheets import safe_cell
 from .audit_labels import VISITOR_ACTIONS, action_label
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PER_PAGE = 50
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SPOOL_BYTES = 4 * 1024 * 1024
 
 
@@ -109,11 +109,6 @@ def describe(events) -> list[dict]:
     return rows
 
 
-def _safe_cell(value) -> str:
-    """Keep a spreadsheet from running a cell as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_STARTS) else text
-
 
 def export_csv(actor: User, filters: AuditFilters, ip_address: str | None = None):
     """Write the matching events to a CSV file, record the export, and return the file, rewound.
@@ -128,7 +123,7 @@ def export_csv(actor: User, filters: AuditFilters, ip_address: str | None = None
                      _("IP-adres"), _("details")])
     rows = 0
     for event in audit_services.iter_events(**filters.as_query()):
-        writer.writerow([_safe_cell(value) for value in (
+        writer.writerow([safe_cell(value) for value in (
             event.created_at.astimezone(AMSTERDAM).isoformat(timespec="seconds"),
             event.actor.email if event.actor is not None else actor_label(event),
             event.action, action_label(event.action), event.target_type, event.target_id,

@@ -5,8 +5,6 @@ organisation agreed to), or at today's hourly rate when no accepted quote is fou
 rounded half up to whole cents per organisation and quarter.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,8 +16,7 @@ from ..extensions import db
 from ..helpdesk.billing import hourly_rate_cents
 from ..helpdesk.models import Quote, TimeEntry
 from ..organisations.models import Organisation
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from ..spreadsheets import excel_csv
 
 
 @dataclass
@@ -92,11 +89,6 @@ def years_with_entries() -> list[int]:
                   reverse=True)
 
 
-def _safe(cell: str) -> str:
-    """Keep a spreadsheet from reading a cell as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
 def _euros(cents: int) -> str:
     return f"{Decimal(cents) / 100:.2f}".replace(".", ",")
 
@@ -108,12 +100,9 @@ def _hours(minutes: int) -> str:
 
 def declarations_csv(report: Declarations) -> bytes:
     """The report as a CSV for Excel: semicolons, Dutch decimals, UTF-8 with a byte order mark."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("Organisatie"), _("Jaar"), _("Kwartaal"), _("Uren totaal"), _("Uren gratis"),
-                     _("Uren betaald"), _("Bedrag (euro)")])
-    for row in [*report.rows, report.total]:
-        quarter = f"K{row.quarter}" if row.quarter else ""
-        writer.writerow([_safe(row.organisation), report.year, quarter, _hours(row.total_minutes),
-                         _hours(row.free_minutes), _hours(row.billable_minutes), _euros(row.amount_cents)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    header = [_("Organisatie"), _("Jaar"), _("Kwartaal"), _("Uren totaal"), _("Uren gratis"),
+              _("Uren betaald"), _("Bedrag (euro)")]
+    return excel_csv(header, (
+        [row.organisation, report.year, f"K{row.quarter}" if row.quarter else "", _hours(row.total_minutes),
+         _hours(row.free_minutes), _hours(row.billable_minutes), _euros(row.amount_cents)]
+        for row in [*report.rows, report.total]))
