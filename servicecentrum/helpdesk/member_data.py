@@ -110,7 +110,8 @@ def forget_tickets(user) -> None:
     db.session.execute(update(Ticket).where(Ticket.requester_id == user.id)
                        .values(subject=REMOVED, body="", publish_consent=False, publish_named=False,
                                published_at=None))
-    db.session.execute(update(SurveyResponse).where(SurveyResponse.respondent_id == user.id)
+    db.session.execute(update(SurveyResponse).where(SurveyResponse.respondent_id == user.id,
+                                                    SurveyResponse.subject_type == "ticket")
                        .values(comment=""))
     for ticket_id in published:  # a published answer leaves the search index
         enqueue(DOC_TYPE, ticket_id)
