@@ -19,29 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.databases import create_bench_database, drop_bench_database  # noqa: E402
+
 BENCH_DATABASE = "helpdesk_queue_bench"
 URLS = ("/helpdesk/wachtrij", "/helpdesk/wachtrij?overdue=y&status=all",
         "/helpdesk/wachtrij?unassigned=y&page=20", "/helpdesk/wachtrij?status=all&page=100")
 
 
-def _server(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://")
-
-
-def create_bench_database(server_url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(_server(server_url), autocommit=True, connect_timeout=3) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}"')
-        conn.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    return server_url.rsplit("/", 1)[0] + "/" + BENCH_DATABASE
-
-
-def drop_bench_database(server_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_server(server_url), autocommit=True, connect_timeout=3) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}"')
 
 
 def fill(tickets: int) -> int:
@@ -158,11 +142,11 @@ def main() -> None:
     parser.add_argument("--database-url", help="a PostgreSQL server (its own bench database is used)")
     args = parser.parse_args()
     if args.database_url:
-        url = create_bench_database(args.database_url)
+        url = create_bench_database(args.database_url, BENCH_DATABASE)
         try:
             run("PostgreSQL", url, args.tickets, args.rounds, create_schema=True)
         finally:
-            drop_bench_database(args.database_url)
+            drop_bench_database(args.database_url, BENCH_DATABASE)
     else:
         run("SQLite", "", args.tickets, args.rounds, create_schema=True)
 
