@@ -17,7 +17,7 @@ from ..policies import (
     can_view_practice,
     require,
 )
-from . import bp, facets, queries, services, versions
+from . import bp, facets, queries, services, usage, versions
 from .forms import AttachmentForm, FilterForm, PracticeForm, RateForm, ReviewForm
 from .labels import (
     ACTION_LABELS,
@@ -85,8 +85,11 @@ def render_detail(practice, status: int = 200, review_form=None, rate_form=None)
 
 @bp.route("/<int:practice_id>")
 def practice_detail(practice_id: int):
-    """Show one practice."""
-    return render_detail(visible_practice_or_404(practice_id))
+    """Show one practice (and count the view for the reports)."""
+    practice = visible_practice_or_404(practice_id)
+    page = render_detail(practice)
+    usage.count_view(practice)  # after rendering: its commit would make the page reload the practice
+    return page
 
 
 def _offer_choices(form: PracticeForm) -> None:

@@ -23,6 +23,11 @@ class Signal(db.Model):
         ForeignKey("questions.id", ondelete="SET NULL"), index=True)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     description: Mapped[str] = mapped_column(Text)
+    # Kept at marking time for the report to the ministry, which never shows a group of signals
+    # from fewer organisations than the threshold; never shown itself.
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
+    region: Mapped[str | None] = mapped_column(String(40))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 

@@ -64,11 +64,17 @@ def _checked(data: SignalData) -> tuple[Theme, str]:
     return theme, description
 
 
+def _origin(organisation) -> dict:
+    """Where the signal comes from, kept on it for the report (which hides small groups)."""
+    return {"organisation_id": getattr(organisation, "id", None),
+            "region": getattr(organisation, "region", None)}
+
+
 def mark_ticket(ticket: Ticket, actor, data: SignalData, now=None) -> Signal:
     """Record a signal taken from a ticket; the ticket's history notes it (for FORUM only)."""
     theme, description = _checked(data)
     signal = Signal(source_type="ticket", ticket_id=ticket.id, theme=theme, description=description,
-                    created_by_id=actor.id, created_at=now or utcnow())
+                    created_by_id=actor.id, created_at=now or utcnow(), **_origin(ticket.organisation))
     db.session.add(signal)
     log_change(ticket, actor, "signal", new=theme.name, internal=True)
     db.session.flush()
@@ -81,7 +87,8 @@ def mark_question(question, actor, data: SignalData, now=None) -> Signal:
     """Record a signal taken from a thread."""
     theme, description = _checked(data)
     signal = Signal(source_type="question", question_id=question.id, theme=theme,
-                    description=description, created_by_id=actor.id, created_at=now or utcnow())
+                    description=description, created_by_id=actor.id, created_at=now or utcnow(),
+                    **_origin(question.organisation))
     db.session.add(signal)
     db.session.flush()
     record("signal_marked", actor=actor, target=question, signal_id=signal.id, theme=theme.slug)
