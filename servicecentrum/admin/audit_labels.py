@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "routing_rule_deleted": _l("Routeringsregel verwijderd"),
     "data_exported": _l("Gegevens geëxporteerd"),
     "audit_exported": _l("Auditlog geëxporteerd"),
+    "signals_report_generated": _l("Signalenrapportage gemaakt"),
 }
 
 # Actions of visitors who are not logged in: without an actor they are no former member's.

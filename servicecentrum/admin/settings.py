@@ -12,6 +12,8 @@ DEFAULTS: dict[str, object] = {
     "sla_additional_first_response_days": 1,
     "sla_additional_resolution_days": 20,
     "helpdesk_hourly_rate_cents": 9500,
+    # The signals report hides every group with signals from fewer organisations than this.
+    "signals_min_organisations": 3,
 }
 
 

@@ -147,3 +147,14 @@ def can_unpublish_ticket(user, ticket) -> bool:
 def can_view_published_answer(user, ticket) -> bool:
     """Every member reads an answer that was published with the requester's consent."""
     return is_member(user) and ticket.published_at is not None and ticket.publish_consent
+
+
+# --- Reports (appended by the reports issue) ------------------------------------------------
+
+
+def can_view_reports(user) -> bool:
+    """FORUM staff (advisers and admins) see the reports, such as the signals report for the ministry."""
+    return is_member(user) and user.is_staff
+
+
+__all__.append("can_view_reports")

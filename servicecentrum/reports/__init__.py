@@ -1,7 +1,7 @@
-"""Reports for FORUM staff: declarations now; the service dashboard follows."""
+"""Reports for FORUM staff: the service dashboard, the signals report and the declarations."""
 
 from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/rapportage")
 
-from . import views  # noqa: E402,F401
+from . import figures, signals_views, views  # noqa: E402,F401

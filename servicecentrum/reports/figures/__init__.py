@@ -1,0 +1,3 @@
+"""The dashboard's table builders, one module per subject (see reports/tables.py)."""
+
+from . import events, helpdesk, library, members, satisfaction  # noqa: F401

@@ -1,0 +1,157 @@
+"""SQL helpers for report figures that differ between SQLite and PostgreSQL.
+
+Times are stored as naive UTC. Reports bucket them by Amsterdam calendar periods, so every
+helper here first turns a UTC column into Amsterdam wall-clock time, in SQL:
+
+* PostgreSQL: ``timezone('Europe/Amsterdam', timezone('UTC', col))``.
+* SQLite has no time zones; the offset follows the EU rule in force since 1996 (summer time
+  from the last Sunday of March, 01:00 UTC, to the last Sunday of October, 01:00 UTC: +2 hours,
+  else +1 hour), computed per row in one expression. That is exact for all dates since 1996.
+
+Use them inside ``select(...)``/``group_by(...)``; they are plain SQL expressions, so a figure
+stays a single aggregate query.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import Date, Float, Integer, String, and_, case, cast, func, literal, or_, select
+from sqlalchemy.sql import ColumnElement, Select
+
+from ..extensions import db
+
+TIMEZONE = "Europe/Amsterdam"
+
+
+def dialect_name() -> str:
+    """'sqlite' or 'postgresql' (the session's current database)."""
+    return db.session.get_bind().dialect.name
+
+
+def is_postgres() -> bool:
+    return dialect_name() == "postgresql"
+
+
+def _sqlite_dst_switch(col, month: str) -> ColumnElement:
+    """The UTC moment (text) of the switch in ``col``'s year: last Sunday of ``month``, 01:00."""
+    year = func.strftime("%Y", col, type_=String)
+    last_sunday = func.date(year + f"-{month}-25", "weekday 0", type_=String)
+    return func.datetime(last_sunday, "+1 hour", type_=String)
+
+
+def summer_time(year: int) -> tuple[datetime, datetime]:
+    """The UTC moments summer time starts and ends in ``year`` (EU rule, since 1996)."""
+    def last_sunday(month: int) -> datetime:
+        day = date(year, month, 31)
+        day -= timedelta(days=(day.weekday() + 1) % 7)
+        return datetime.combine(day, time(1), tzinfo=UTC)
+    return last_sunday(3), last_sunday(10)
+
+
+def years_of(filters, margin: int = 0) -> range:
+    """The calendar years of a report period (``Filters``), widened by ``margin`` on each side."""
+    return range(filters.start.year - margin, filters.end.year + 1 + margin)
+
+
+def local_datetime(col, years: range | None = None) -> ColumnElement:
+    """``col`` (naive UTC) as naive Amsterdam wall-clock time.
+
+    PostgreSQL: a timestamp; SQLite: text 'YYYY-MM-DD HH:MM:SS'. On SQLite, passing the
+    ``years`` that matter (see ``years_of``) makes it much cheaper: the summer-time periods of
+    those years are then fixed parameters instead of being computed per row; moments outside
+    those years are taken as winter time.
+    """
+    if is_postgres():
+        return func.timezone(TIMEZONE, func.timezone("UTC", col))
+    if years is None:
+        summer = and_(col >= _sqlite_dst_switch(col, "03"), col < _sqlite_dst_switch(col, "10"))
+        offset = case((summer, "+2 hours"), else_="+1 hour")
+    else:
+        whens = []
+        for year in years:
+            begins, ends = summer_time(year)
+            whens += [(col < begins, "+1 hour"), (col < ends, "+2 hours")]
+        offset = case(*whens, else_="+1 hour") if whens else literal("+1 hour")
+    return func.datetime(col, offset, type_=String)
+
+
+def local_date(col, years: range | None = None) -> ColumnElement:
+    """The Amsterdam calendar date of ``col``; compares with Date columns and date parameters."""
+    if is_postgres():
+        return cast(local_datetime(col), Date)
+    return func.date(local_datetime(col, years), type_=String)
+
+
+def month_key(col, years: range | None = None) -> ColumnElement:
+    """The Amsterdam month of ``col`` as text 'YYYY-MM' (sorts chronologically)."""
+    if is_postgres():
+        return func.to_char(local_datetime(col), "YYYY-MM", type_=String)
+    return func.strftime("%Y-%m", local_datetime(col, years), type_=String)
+
+
+def quarter_key(col, years: range | None = None) -> ColumnElement:
+    """The Amsterdam quarter of ``col`` as text 'YYYY-Qn'."""
+    if is_postgres():
+        return func.to_char(local_datetime(col), 'YYYY-"Q"Q', type_=String)
+    local = local_datetime(col, years)
+    quarter = (cast(func.strftime("%m", local), Integer) + 2) / 3
+    return func.strftime("%Y", local, type_=String) + "-Q" + cast(quarter, String)
+
+
+def days_between(start, end) -> ColumnElement:
+    """Calendar days from ``start`` to ``end`` (two UTC timestamps) as a decimal number."""
+    if is_postgres():
+        return cast(func.extract("epoch", end - start), Float) / 86400.0
+    return cast(func.julianday(end) - func.julianday(start), Float)
+
+
+def percentiles(source: Select, fractions: dict[str, float]) -> Select:
+    """Per group, the count and the percentiles of a value, as PostgreSQL's ``percentile_cont``.
+
+    ``source`` selects two columns labelled ``grp`` and ``value``. The result selects ``grp``,
+    ``n`` and one column per name in ``fractions`` (e.g. ``{"p50": 0.5, "p90": 0.9}``): linear
+    interpolation between the closest ranks, position ``1 + f * (n - 1)`` in ascending order.
+    PostgreSQL uses ``percentile_cont``; SQLite computes the same with window functions
+    (ROW_NUMBER and COUNT over the group) in one query.
+    """
+    sub = source.subquery("pct_source")
+    if is_postgres():
+        columns = [func.percentile_cont(f).within_group(sub.c.value).label(name)
+                   for name, f in fractions.items()]
+        return (select(sub.c.grp, func.count().label("n"), *columns)
+                .group_by(sub.c.grp))
+    ranked = select(
+        sub.c.grp, sub.c.value,
+        func.row_number().over(partition_by=sub.c.grp, order_by=sub.c.value).label("rn"),
+        func.count().over(partition_by=sub.c.grp).label("n"),
+    ).subquery("pct_ranked")
+    columns, needed = [], []
+    for name, f in fractions.items():
+        exact = literal(f, Float) * (ranked.c.n - 1)  # 0-based position, may be fractional
+        low = cast(exact, Integer) + 1  # 1-based rank just at or below it (exact >= 0)
+        frac = exact - cast(exact, Integer)
+        value = func.sum(case((ranked.c.rn == low, ranked.c.value * (1 - frac)), else_=0.0)
+                         + case((ranked.c.rn == low + 1, ranked.c.value * frac), else_=0.0))
+        columns.append(value.label(name))
+        needed += [ranked.c.rn == low, ranked.c.rn == low + 1]
+    # Only the rows at the needed ranks take part: the sums above then see a handful of rows.
+    return (select(ranked.c.grp, func.max(ranked.c.n).label("n"), *columns)
+            .where(or_(*needed))
+            .group_by(ranked.c.grp))
+
+
+MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def month_keys(start, end) -> list[str]:
+    """Every month 'YYYY-MM' from date ``start`` to date ``end``, both included."""
+    keys, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def month_label(key: str) -> str:
+    """'2026-03' -> 'mrt 2026'."""
+    year, month = key.split("-")
+    return f"{MONTHS_NL[int(month) - 1]} {year}"
