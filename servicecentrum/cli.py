@@ -59,6 +59,31 @@ def demo_bootstrap() -> None:
             click.echo(f"  {email:<28} {role}")
 
 
+@demo_cli.command("generate")
+@click.option("--members", default=2000, show_default=True, type=click.IntRange(1))
+@click.option("--practices", default=20000, show_default=True, type=click.IntRange(0))
+@click.option("--questions", default=10000, show_default=True, type=click.IntRange(0))
+@click.option("--tickets", default=50000, show_default=True, type=click.IntRange(0))
+@click.option("--events", default=500, show_default=True, type=click.IntRange(0))
+@click.option("--seed", default=1, show_default=True, help="Same seed, same data (on the same day).")
+@click.option("--password", default=None, help="Password of the generated accounts (default: random).")
+def demo_generate(members, practices, questions, tickets, events, seed, password) -> None:
+    """Add a large synthetic data set for benchmarks and reports.
+
+    Each run ADDS a new batch (new members, practices, tickets, ...); running it twice doubles
+    the data. The search index is not updated: run `search reindex` afterwards.
+    """
+    from .demo.generate import Sizes, generate
+
+    def progress(label, length):
+        return click.progressbar(length=length, label=label.ljust(44))
+
+    counts = generate(Sizes(members, practices, questions, tickets, events), seed=seed,
+                      password=password, progress=progress)
+    click.echo("Generated: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    click.echo("Search index not updated: run `flask --app wsgi search reindex` next.")
+
+
 @users_cli.command("create-admin")
 @click.option("--email", required=True, help="E-mail address of the new admin.")
 @click.option("--name", default="Beheerder", show_default=True)
