@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectChoice, SelectField
+from wtforms import DateField, EmailField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, Length
 
 from .validators import EmailAddress
@@ -32,3 +32,17 @@ def email_field(label=None, required_message=None) -> EmailField:
             Length(max=254, message=_l("Een e-mailadres is hoogstens 254 tekens.")),
         ],
     )
+
+
+class LocalDateField(DateField):
+    """A date picker (jjjj-mm-dd) that also takes a date typed the Dutch way (dd-mm-jjjj)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=["%Y-%m-%d", "%d-%m-%Y"],
+                         invalid_value_message=_l("Vul een geldige datum in, zoals 28-11-2026."), **kwargs)
+
+    def process_formdata(self, valuelist):
+        if valuelist and not "".join(valuelist).strip():
+            self.data = None
+            return
+        super().process_formdata(valuelist)

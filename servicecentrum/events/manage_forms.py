@@ -5,9 +5,10 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectChoice, StringField, TextAreaField, TimeField
+from wtforms import BooleanField, IntegerField, SelectChoice, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..forms import LocalDateField
 from ..library.forms import CheckboxesField, ListRadioField, ListSelectField
 from ..organisations.models import ORGANISATION_KINDS
 from .labels import AUDIENCE_LABELS, KIND_LABELS
@@ -16,20 +17,6 @@ from .services import EventData
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MOMENTS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
-
-
-class LocalDateField(DateField):
-    """A date picker (jjjj-mm-dd) that also takes a date typed the Dutch way (dd-mm-jjjj)."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=["%Y-%m-%d", "%d-%m-%Y"],
-                         invalid_value_message=_l("Vul een geldige datum in, zoals 28-11-2026."), **kwargs)
-
-    def process_formdata(self, valuelist):
-        if valuelist and not "".join(valuelist).strip():
-            self.data = None
-            return
-        super().process_formdata(valuelist)
 
 
 class LocalTimeField(TimeField):

@@ -3,23 +3,15 @@
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import DateField, SelectChoice, SelectField
-from wtforms.validators import Optional, ValidationError
+from wtforms import SelectChoice, SelectField
 
+from .period_form import PeriodForm
 from .tables import Filters
 
-MAX_DAYS = 366 * 5
 
+class DashboardFilterForm(PeriodForm):
+    """The period (by default the last twelve months) and optionally a programme and a theme."""
 
-class DashboardFilterForm(FlaskForm):
-    """A GET form: no CSRF token, the values come from the query string."""
-
-    class Meta:
-        csrf = False
-
-    van = DateField(_l("Van"), validators=[Optional()], format=["%Y-%m-%d", "%d-%m-%Y"])
-    tot = DateField(_l("Tot en met"), validators=[Optional()], format=["%Y-%m-%d", "%d-%m-%Y"])
     programma = SelectField(_l("Programma"), choices=[], validate_choice=False)
     thema = SelectField(_l("Thema"), choices=[], validate_choice=False)
 
@@ -28,13 +20,6 @@ class DashboardFilterForm(FlaskForm):
             SelectChoice(str(p.id), p.name) for p in programmes]
         self.thema.choices = [SelectChoice("", _l("Alle thema's"))] + [
             SelectChoice(str(t.id), t.name) for t in themes]
-
-    def validate_tot(self, field) -> None:
-        start, end = self.van.data, field.data
-        if start and end and end < start:
-            raise ValidationError(_l("De einddatum ligt vóór de begindatum."))
-        if start and end and (end - start).days > MAX_DAYS:
-            raise ValidationError(_l("Kies een periode van hoogstens vijf jaar."))
 
     def _choice(self, field) -> int | None:
         offered = {str(choice.value) for choice in field.choices}

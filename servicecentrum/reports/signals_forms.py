@@ -3,37 +3,22 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField
 from wtforms.validators import ValidationError
 
-from ..events.manage_forms import LocalDateField
+from .period_form import PeriodForm
 from .signals_report import last_full_quarter
 from .tables import Filters
 
-MAX_DAYS = 366 * 5
 
+class SignalsFilterForm(PeriodForm):
+    """The period (by default the last full quarter) and optionally a theme."""
 
-class SignalsFilterForm(FlaskForm):
-    """A GET form (no CSRF token, values from the query string); by default the last full quarter."""
-
-    class Meta:
-        csrf = False
-
-    van = LocalDateField(_l("Van"))
-    tot = LocalDateField(_l("Tot en met"))
     thema = SelectField(_l("Thema"), choices=[], validate_choice=False)
 
     def offer_themes(self, themes) -> None:
         self.thema.choices = [SelectChoice("", _l("Alle thema's"))] + [
             SelectChoice(str(theme.id), theme.name) for theme in themes]
-
-    def validate_tot(self, field) -> None:
-        start, end = self.van.data, field.data
-        if start and end and end < start:
-            raise ValidationError(_l("De einddatum ligt vóór de begindatum."))
-        if start and end and (end - start).days > MAX_DAYS:
-            raise ValidationError(_l("Kies een periode van hoogstens vijf jaar."))
 
     def validate_thema(self, field) -> None:
         offered = {str(choice.value) for choice in field.choices}
