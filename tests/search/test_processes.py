@@ -66,6 +66,8 @@ def test_two_processes_adding_at_once_end_with_everything_indexed(shared, tmp_pa
     go = tmp_path / "go"
     workers = [start(shared, "add", "30", name, user, str(go))
                for name, user in zip(("Eerste", "Tweede"), users, strict=True)]
+    for worker in workers:  # both imported and logged in, so neither is done before the other starts
+        assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
     go.touch()
     spans = []
     for worker in workers:

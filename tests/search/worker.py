@@ -36,6 +36,7 @@ def add(app, count: int, prefix: str, user_id: int, go: Path) -> None:
     app.add_url_rule("/test/maak", "test_create", create)
     client = app.test_client()
     open_session_for(app, client, user_id)
+    print("ready", flush=True)  # set up: the test starts both workers only when both are ready
     deadline = time.time() + 60
     while not go.exists() and time.time() < deadline:
         time.sleep(0.01)
