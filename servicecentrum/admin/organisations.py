@@ -7,7 +7,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from ..audit.services import record
+from ..audit.services import changed_fields, record
 from ..auth.models import User
 from ..extensions import db
 from ..organisations.models import Organisation, OrganisationDomain
@@ -153,11 +153,7 @@ def update_organisation(actor: User, organisation: Organisation, data: Organisat
     before = _snapshot(organisation)
     _apply(organisation, data)
     after = _snapshot(organisation)
-    changes = {}
-    for key in before:
-        if before[key] != after[key]:
-            changes[f"{key}_old"] = before[key]
-            changes[f"{key}_new"] = after[key]
+    changes = changed_fields(before, after)
     if not changes:
         db.session.rollback()
         return False

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..audit.services import record
+from ..audit.services import changed_fields, record
 from ..auth.models import User
 from ..extensions import db
 from ..helpdesk.models import RoutingRule
@@ -148,11 +148,7 @@ def update_rule(actor, rule: RoutingRule, data: RuleData, ip_address: str | None
     before = _snapshot(rule)
     _apply(rule, data)
     after = _snapshot(rule)
-    changes = {}
-    for key in before:
-        if before[key] != after[key]:
-            changes[f"{key}_old"] = before[key]
-            changes[f"{key}_new"] = after[key]
+    changes = changed_fields(before, after)
     if not changes:
         db.session.rollback()
         return False

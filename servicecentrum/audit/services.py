@@ -34,6 +34,16 @@ def record(action: str, actor=None, target=None, ip_address: str | None = None, 
     return event
 
 
+def changed_fields(before: dict, after: dict) -> dict:
+    """The audit details of an edit: ``<field>_old`` and ``<field>_new`` for each changed field."""
+    changes = {}
+    for key in before:
+        if before[key] != after[key]:
+            changes[f"{key}_old"] = before[key]
+            changes[f"{key}_new"] = after[key]
+    return changes
+
+
 def search_events(action: str | None = None, actor_id: int | None = None,
                   since: datetime | None = None, until: datetime | None = None,
                   page: int = 1, per_page: int = 50, actor_email: str | None = None):
