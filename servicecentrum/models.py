@@ -43,7 +43,7 @@ from .library.models import (
     practice_organisations,
     practice_themes,
 )
-from .notifications.inbox import Follow, Notification
+from .notifications.inbox import Follow, Notification, NotificationPreference
 from .notifications.models import OutboxMail
 from .organisations.models import Organisation, OrganisationDomain
 from .search.models import SearchDocument, SearchMiss, SearchOutboxEntry
@@ -73,6 +73,7 @@ __all__ = [
     "AnswerVote",
     "Follow",
     "Notification",
+    "NotificationPreference",
     "PostAttachment",
     "PostReport",
     "PostRevision",

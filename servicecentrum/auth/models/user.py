@@ -59,6 +59,8 @@ class User(UserMixin, db.Model):
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     notify_frequency: Mapped[str] = mapped_column(String(20), default="immediately")
     hide_from_directory: Mapped[bool] = mapped_column(Boolean, default=False)
+    # IANA zone for shown times; None means the site's default (Europe/Amsterdam).
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
     organisation: Mapped["Organisation | None"] = relationship(  # noqa: F821
         back_populates="members"
