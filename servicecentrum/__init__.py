@@ -98,9 +98,10 @@ def _register_blueprints(app: Flask) -> None:
     from .helpdesk import bp as helpdesk_bp
     from .library import bp as library_bp
     from .main import bp as main_bp
+    from .notifications.views import bp as notifications_bp
     from .reports import bp as reports_bp
     from .search import bp as search_bp
 
     for blueprint in (main_bp, auth_bp, account_bp, admin_bp, library_bp, search_bp, forum_bp,
-                      directory_bp, helpdesk_bp, reports_bp, events_bp):
+                      directory_bp, helpdesk_bp, reports_bp, events_bp, notifications_bp):
         app.register_blueprint(blueprint)

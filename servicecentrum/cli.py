@@ -124,7 +124,7 @@ def mail_send(limit: int) -> None:
 @mail_cli.command("digest")
 @click.option("--frequency", type=click.Choice(["daily", "weekly"]), default="daily", show_default=True)
 def mail_digest(frequency: str) -> None:
-    """Queue the daily or weekly digest of forum notifications, once per notification (cron)."""
-    from .forum.notify import send_digests
+    """Queue the daily or weekly digest of the notifications members chose to get that way (cron)."""
+    from .notifications.digest import send_digests
 
     click.echo(f"Digests queued: {send_digests(frequency)}")

@@ -14,6 +14,20 @@ def select_locale() -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def select_timezone() -> str:
+    """Show times in the logged-in member's time zone; otherwise in Europe/Amsterdam."""
+    default = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    if not has_request_context():
+        return default
+    from flask_login import current_user
+
+    from .notifications.preferences import member_time_zone
+
+    if getattr(current_user, "is_authenticated", False):
+        return member_time_zone(current_user)
+    return default
+
+
 def current_language() -> str:
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
@@ -23,5 +37,5 @@ def init_app(app: Flask) -> None:
     from . import ROOT
 
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.globals["current_language"] = current_language

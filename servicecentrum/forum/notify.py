@@ -1,31 +1,29 @@
 """Follow questions, themes and tags; notify members in the site and by e-mail.
 
 The questions code calls ``posted``, ``question_answered`` and ``answer_accepted`` once a
-post is saved; each adds Notification rows (and, for members who want mail immediately, an
-outbox mail) and commits. Hidden posts never produce a notification.
+post is saved; each tells the notification centre (servicecentrum/notifications/centre.py),
+which adds the rows and mails per the member's choice, and commits. Hidden posts never produce a notification.
 """
 
 import re
-from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import String, cast, func, literal, or_, select, union_all, update
+from sqlalchemy import String, cast, func, literal, or_, select, union_all
 
 from ..account.export import register_export_section
 from ..account.services import register_before_delete
 from ..auth.models import User
-from ..database import UTCDateTime, utcnow
+from ..database import UTCDateTime
 from ..extensions import db
+from ..notifications.centre import NotificationRow, notify, read_notifications, unread_count  # noqa: F401
+from ..notifications.digest import send_digests  # noqa: F401
 from ..notifications.inbox import Follow, Notification
-from ..notifications.services import queue_mail
-from ..urls import absolute_url
 from .models import Answer, Question
 
 TARGET_TYPES = ("question", "theme", "tag")
 # Mentions: @"Full Name" (any member) or @local-part of the e-mail address (when unique).
 QUOTED_MENTION = re.compile(r'(?<![\w.])@"([^"\n]{2,200})"')
 LOCAL_MENTION = re.compile(r"(?<![\w.@])@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![\w@])")
-PAGE_SIZE = 25
 
 
 def question_path(question_id: int, answer_id: int | None = None) -> str:
@@ -95,27 +93,10 @@ def _visible(post) -> bool:
     return not post.is_hidden and not question.is_hidden
 
 
-def _notify(users, kind: str, text: str, path: str, actor_id: int | None, seen: set | None = None) -> int:
-    """Add a notification for every active member except the actor; mail the impatient ones."""
-    seen = set() if seen is None else seen
-    now = utcnow()
-    count = 0
-    for user in users:
-        if user.id == actor_id or user.id in seen or user.status != "active":
-            continue
-        seen.add(user.id)
-        note = Notification(user_id=user.id, kind=kind, text=text[:300], url=path, created_at=now)
-        if user.notify_frequency == "immediately":
-            queue_mail(user.email, _("Servicecentrum: %(text)s", text=text[:120]), "forum_notification",
-                       user=user, text=text, url=_absolute(path))
-            note.mailed_at = now
-        db.session.add(note)
-        count += 1
-    return count
-
-
-def _absolute(path: str) -> str:
-    return absolute_url("main.landing").rstrip("/") + path
+def _notify(users, kind: str, text: str, path: str, actor_id: int | None, seen: set | None = None,
+            *, question_id: int) -> int:
+    """Tell members about a question through the notification centre (per their choice for the kind)."""
+    return notify(users, kind, text, path, actor_id=actor_id, subject=("question", question_id), seen=seen)
 
 
 def posted(post) -> int:
@@ -129,17 +110,18 @@ def posted(post) -> int:
             follow(post.author, "question", post.id)
         count = _notify(mentioned_members(f"{post.title}\n{post.body}"), "mention",
                         _("%(name)s noemde u in de vraag '%(title)s'", name=_author(post), title=post.title),
-                        path, post.author_id, seen)
+                        path, post.author_id, seen, question_id=post.id)
         followers = (_followers("theme", [t.id for t in post.themes])
                      + _followers("tag", [t.id for t in post.tags]))
         count += _notify(followers, "new_question",
                          _("Nieuwe vraag over een onderwerp dat u volgt: '%(title)s'", title=post.title),
-                         path, post.author_id, seen)
+                         path, post.author_id, seen, question_id=post.id)
     else:
         count = _notify(mentioned_members(post.body), "mention",
                         _("%(name)s noemde u in een antwoord op '%(title)s'", name=_author(post),
                           title=post.question.title),
-                        question_path(post.question_id, post.id), post.author_id, seen)
+                        question_path(post.question_id, post.id), post.author_id, seen,
+                        question_id=post.question_id)
     db.session.commit()
     return count
 
@@ -151,7 +133,7 @@ def question_answered(answer: Answer) -> int:
     question = answer.question
     text = _("%(name)s beantwoordde de vraag '%(title)s'", name=_author(answer), title=question.title)
     count = _notify(_followers("question", [question.id]), "answer", text,
-                    question_path(question.id, answer.id), answer.author_id)
+                    question_path(question.id, answer.id), answer.author_id, question_id=question.id)
     db.session.commit()
     return count
 
@@ -168,10 +150,10 @@ def answer_accepted(answer: Answer, actor=None) -> int:
     if answer.author is not None:
         count += _notify([answer.author], "accepted",
                          _("Uw antwoord op '%(title)s' is gekozen als beste antwoord", title=question.title),
-                         path, actor_id, seen)
+                         path, actor_id, seen, question_id=question.id)
     count += _notify(_followers("question", [question.id]), "accepted",
                      _("De vraag '%(title)s' heeft een geaccepteerd antwoord", title=question.title),
-                     path, actor_id, seen)
+                     path, actor_id, seen, question_id=question.id)
     db.session.commit()
     return count
 
@@ -189,63 +171,6 @@ def forget_post(post) -> None:
     else:
         where = Notification.url == question_path(question_id, post.id)
     db.session.execute(Notification.__table__.delete().where(where, Notification.mailed_at.is_(None)))
-
-
-def unread_count(user) -> int:
-    """Count the member's unread notifications (for the header; 0 for visitors)."""
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return db.session.scalar(select(func.count(Notification.id)).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
-
-
-@dataclass(frozen=True)
-class NotificationRow:
-    """A notification as the list shows it."""
-
-    text: str
-    url: str
-    created_at: object
-    is_new: bool
-
-
-def read_notifications(user, page: int = 1):
-    """Return a page of the member's notifications, newest first, and mark them read (commits)."""
-    result = db.paginate(select(Notification).where(Notification.user_id == user.id)
-                         .order_by(Notification.created_at.desc(), Notification.id.desc()),
-                         page=page, per_page=PAGE_SIZE, error_out=False)
-    rows = [NotificationRow(n.text, n.url, n.created_at, n.read_at is None) for n in result.items]
-    unread = [n.id for n in result.items if n.read_at is None]
-    if unread:
-        db.session.execute(update(Notification).where(Notification.id.in_(unread)).values(read_at=utcnow()))
-    db.session.commit()
-    return result, rows
-
-
-def send_digests(frequency: str) -> int:
-    """Mail each member with this frequency one digest of their unmailed notifications (commits)."""
-    if frequency not in ("daily", "weekly"):
-        raise ValueError(frequency)
-    notes = list(db.session.scalars(
-        select(Notification).join(User, User.id == Notification.user_id)
-        .where(User.notify_frequency == frequency, User.status == "active", Notification.mailed_at.is_(None))
-        .order_by(Notification.user_id, Notification.created_at, Notification.id)))
-    by_user: dict[int, list[Notification]] = {}
-    for note in notes:
-        by_user.setdefault(note.user_id, []).append(note)
-    found = db.session.scalars(select(User).where(User.id.in_(list(by_user)))) if by_user else []
-    users = {u.id: u for u in found}
-    now = utcnow()
-    for user_id, items in by_user.items():
-        user = users[user_id]
-        subject = (_("Servicecentrum: uw dagelijkse overzicht") if frequency == "daily"
-                   else _("Servicecentrum: uw wekelijkse overzicht"))
-        queue_mail(user.email, subject, "forum_digest", user=user,
-                   items=[(n.text, _absolute(n.url)) for n in items], frequency=frequency)
-        for note in items:
-            note.mailed_at = now
-    db.session.commit()
-    return len(by_user)
 
 
 def find_target(target_type: str, target_id: int):

@@ -1,6 +1,6 @@
-"""Follow questions, themes and tags, read notifications, and call in an adviser."""
+"""Follow questions, themes and tags, and call in an adviser."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -48,9 +48,9 @@ def tag_follow(tag_id: int):
 
 @bp.route("/meldingen")
 def notification_list():
-    """Show the member's notifications, newest first, and mark them read."""
-    page, rows = notify.read_notifications(current_user, request.args.get("page", 1, type=int))
-    return render_template("forum/notifications.html", page=page, rows=rows)
+    """Send the old address of the notification list on to the notification centre."""
+    page = request.args.get("page", type=int)
+    return redirect(url_for("notifications.notification_list", page=page), 301)
 
 
 @bp.route("/<int:question_id>/adviseur", methods=["POST"])

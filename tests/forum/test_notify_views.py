@@ -47,7 +47,7 @@ def test_member_follows_a_theme_and_a_tag_and_returns_to_the_page(app, client, l
         assert notify.is_following(member, "tag", tag_id)
 
 
-def test_notification_list_shows_new_notifications_and_marks_them_read(app, client, login):
+def test_notification_list_shows_new_notifications_until_marked_read(app, client, login, post_form):
     with app.app_context():
         follower = factories.make_user()
         question = make_question(title="Wie heeft ervaring met stageplaatsen voor statushouders?")
@@ -55,12 +55,14 @@ def test_notification_list_shows_new_notifications_and_marks_them_read(app, clie
         notify.question_answered(make_answer(question))
         follower_id = follower.id
     login(client, follower_id)
-    html = client.get("/vragen/meldingen").get_data(as_text=True)
+    assert client.get("/vragen/meldingen").headers["Location"] == "/meldingen"  # the old address
+    html = client.get("/meldingen").get_data(as_text=True)
     assert "Wie heeft ervaring met stageplaatsen voor statushouders?" in html
-    assert "Nieuw" in html
+    assert "Ongelezen" in html
+    post_form(client, "/meldingen/alles-gelezen", page="/meldingen")
     with app.app_context():
         assert notify.unread_count(db.session.get(factories.User, follower_id)) == 0
-    assert "Nieuw" not in client.get("/vragen/meldingen").get_data(as_text=True)
+    assert "notification__new" not in client.get("/meldingen").get_data(as_text=True)
 
 
 def test_notification_list_shows_only_the_members_own_notifications(app, client, login):
@@ -71,7 +73,7 @@ def test_notification_list_shows_only_the_members_own_notifications(app, client,
         notify.question_answered(make_answer(question))
         other_id = other.id
     login(client, other_id)
-    html = client.get("/vragen/meldingen").get_data(as_text=True)
+    html = client.get("/meldingen").get_data(as_text=True)
     assert "alleen de volger" not in html
     assert "U heeft nog geen meldingen" in html
 
@@ -88,7 +90,7 @@ def test_notification_list_uses_the_same_number_of_queries_for_few_and_many(app,
 
     def measure():
         with count_queries() as stats:
-            assert client.get("/vragen/meldingen").status_code == 200
+            assert client.get("/meldingen").status_code == 200
         return stats.count
 
     with app.app_context():
