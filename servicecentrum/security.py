@@ -24,7 +24,7 @@ PUBLIC_ENDPOINTS = frozenset(
 
 # While a required second factor is not set up, only these pages can be reached.
 MFA_SETUP_ENDPOINTS = frozenset(
-    {"static", "auth.mfa_setup", "auth.mfa_overview", "auth.logout", "main.accessibility",
+    {"static", "auth.mfa_setup", "auth.mfa_qr", "auth.mfa_overview", "auth.logout", "main.accessibility",
      "main.language_set", "main.healthz"}
 )
 
@@ -72,6 +72,10 @@ def _require_mfa_setup():
     from .auth.services import needs_mfa_setup
 
     if needs_mfa_setup(current_user):
+        if request.method == "GET" and request.endpoint not in PUBLIC_ENDPOINTS:
+            from .auth.web import MFA_NEXT_KEY
+
+            session[MFA_NEXT_KEY] = request.full_path.rstrip("?")  # "Verder" returns here
         return redirect(url_for("auth.mfa_setup"))
     return None
 

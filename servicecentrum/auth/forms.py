@@ -53,3 +53,7 @@ class PasswordConfirmForm(FlaskForm):
         _l("Uw huidige wachtwoord"),
         validators=[DataRequired(_l("Vul uw huidige wachtwoord in.")), Length(max=128)],
     )
+
+
+class RecoveryDownloadForm(FlaskForm):
+    """Only the CSRF token: the codes to download come as repeated ``codes`` fields."""

@@ -1,7 +1,8 @@
 """TOTP second factor (pyotp), a locally rendered QR code (segno) and recovery codes."""
 
-import base64
+import io
 import secrets
+from datetime import timedelta
 
 import pyotp
 import segno
@@ -14,6 +15,7 @@ from .secrets import digest
 
 ISSUER = "Servicecentrum Integratie"
 RECOVERY_CODE_COUNT = 10
+FRESH_CODES_WINDOW = timedelta(minutes=15)  # how long new codes can be downloaded
 RECOVERY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no look-alikes (0/o, 1/l/i)
 
 
@@ -26,11 +28,23 @@ def provisioning_uri(secret: str, email: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
 
 
-def qr_code_data_uri(uri: str) -> str:
-    """Render the otpauth URI as an SVG QR code in a data: URI (no outside service)."""
-    svg = segno.make(uri, error="m").svg_inline(scale=5, dark="#000", light="#fff")
-    encoded = base64.b64encode(svg.encode()).decode()
-    return f"data:image/svg+xml;base64,{encoded}"
+def qr_code_svg(uri: str) -> bytes:
+    """Render the otpauth URI as a standalone SVG document (no outside service).
+
+    A standalone image needs the SVG namespace and a size, or browsers show a broken image;
+    the viewBox lets it scale to the width the page gives it.
+    """
+    out = io.BytesIO()
+    qr = segno.make(uri, error="m")
+    qr.save(out, kind="svg", scale=5, border=4, dark="#000", light="#fff", xmldecl=True,
+            title="QR-code", svgclass="qr-code")
+    size = qr.symbol_size(scale=5, border=4)[0]
+    return out.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {size} {size}" '.encode(), 1)
+
+
+def grouped_secret(secret: str) -> str:
+    """Return the key in blocks of four characters, easier to type over."""
+    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
 def _normalise(code: str) -> str:
@@ -102,6 +116,18 @@ def use_recovery_code(user: User, code: str) -> bool:
         .values(used_at=utcnow())
     ).rowcount
     return used == 1
+
+
+def are_fresh_recovery_codes(user: User, codes: list[str], now=None) -> bool:
+    """Tell whether these are exactly the user's full set of unused codes, made moments ago."""
+    wanted = {digest(_normalise(code)) for code in codes if _normalise(code)}
+    if len(wanted) != RECOVERY_CODE_COUNT or len(codes) != RECOVERY_CODE_COUNT:
+        return False
+    since = (now or utcnow()) - FRESH_CODES_WINDOW
+    rows = db.session.scalars(select(RecoveryCode.code_hash).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
+        RecoveryCode.created_at >= since)).all()
+    return wanted == set(rows)
 
 
 def remaining_recovery_codes(user: User) -> int:

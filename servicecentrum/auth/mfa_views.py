@@ -1,6 +1,17 @@
 """Two-step verification pages: set up, recovery codes, switch off."""
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,9 +19,10 @@ from ..admin.settings import get_setting
 from ..extensions import limiter
 from ..forms import form_status
 from ..policies import can_disable_mfa, require
+from ..urls import safe_next_url
 from . import bp, mfa, services
-from .forms import MfaConfirmForm, PasswordConfirmForm
-from .web import client_address, current_session_token
+from .forms import MfaConfirmForm, PasswordConfirmForm, RecoveryDownloadForm
+from .web import MFA_NEXT_KEY, client_address, current_session_token
 
 
 def _attempt_limit() -> str:
@@ -22,12 +34,15 @@ def _member_key() -> str:
     return f"mfa-change:{current_user.get_id()}"
 
 
-def _overview(new_codes=None):
+def _overview(new_codes=None, next_url=None):
     # New recovery codes are shown in the response that made them, never kept in the cookie.
     return render_template(
         "auth/mfa_overview.html",
         remaining=mfa.remaining_recovery_codes(current_user),
         new_codes=new_codes,
+        next_url=next_url,
+        today=format_date(format="long"),
+        download_form=RecoveryDownloadForm(),
         may_disable=can_disable_mfa(current_user, get_setting("mfa_required_for_all")),
         regenerate_form=MfaConfirmForm(prefix="nieuw"),
         disable_form=PasswordConfirmForm(prefix="uit"),
@@ -56,11 +71,40 @@ def mfa_setup():
                                       "probeer de code die de app nu toont."))
         else:
             flash(_("Tweestapsverificatie staat aan."), "success")
-            return _overview(new_codes=codes)
-    uri = mfa.provisioning_uri(secret, current_user.email)
+            next_url = safe_next_url(session.pop(MFA_NEXT_KEY, None)) or url_for("main.home")
+            return _overview(new_codes=codes, next_url=next_url)
     return render_template("auth/mfa_setup.html", form=form, secret=secret,
-                           qr_code=mfa.qr_code_data_uri(uri),
+                           grouped_secret=mfa.grouped_secret(secret),
                            required=services.needs_mfa_setup(current_user)), form_status(form)
+
+
+@bp.route("/account/tweestapsverificatie/qr.svg", methods=["GET"])
+def mfa_qr():
+    """Serve the QR code of the member's own pending key; nothing once set-up is done."""
+    if current_user.mfa_enabled or not current_user.mfa_secret:
+        abort(404)
+    uri = mfa.provisioning_uri(current_user.mfa_secret, current_user.email)
+    response = make_response(mfa.qr_code_svg(uri))
+    response.headers["Content-Type"] = "image/svg+xml"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/account/tweestapsverificatie/herstelcodes.txt", methods=["POST"])
+@limiter.limit(_attempt_limit, key_func=_member_key)
+def mfa_recovery_download():
+    """Hand back the codes just shown as a text file, if they are the member's fresh codes."""
+    form = RecoveryDownloadForm()
+    codes = request.form.getlist("codes")
+    if not form.validate_on_submit() or not mfa.are_fresh_recovery_codes(current_user, codes):
+        abort(403)
+    text = render_template("auth/recovery_codes.txt", codes=codes, email=current_user.email,
+                           today=format_date(format="long"))
+    response = make_response(text)
+    response.headers["Content-Type"] = "text/plain; charset=utf-8"
+    response.headers["Content-Disposition"] = "attachment; filename=herstelcodes-servicecentrum.txt"
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/account/tweestapsverificatie/herstelcodes", methods=["POST"])

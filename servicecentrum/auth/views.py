@@ -13,6 +13,7 @@ from . import bp, services
 from .forms import CodeForm, LoginForm
 from .models import User, normalise_email
 from .web import (
+    MFA_NEXT_KEY,
     PENDING_MFA_KEY,
     begin_session,
     client_address,
@@ -99,6 +100,8 @@ def _finish_login(user: User, method: str, next_url: str | None):
     begin_session(user, token)
     if services.needs_mfa_setup(user):
         flash(_("Stel eerst tweestapsverificatie in. Dat is voor uw rol verplicht."), "warning")
+        if safe_next_url(next_url):
+            session[MFA_NEXT_KEY] = safe_next_url(next_url)
         return redirect(url_for("auth.mfa_setup"))
     flash(_("U bent ingelogd."), "success")
     return redirect(safe_next_url(next_url) or url_for("main.home"))

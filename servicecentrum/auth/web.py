@@ -11,6 +11,7 @@ from .models import User
 
 SESSION_TOKEN_KEY = "sid"  # noqa: S105 (a session key name)
 PENDING_MFA_KEY = "mfa_user_id"
+MFA_NEXT_KEY = "mfa_next"  # where a member was going when the forced MFA set-up stopped them
 
 
 @login_manager.user_loader
