@@ -11,6 +11,7 @@ from . import (  # noqa: E402,F401
     member_data,
     queue_views,
     search_docs,
+    sidebar_views,
     survey_views,
     ticket_views,
     views,

@@ -131,7 +131,8 @@ def _billable_or_refuse(ticket: Ticket, data: TimeData, quotes: list[Quote]) -> 
     return False
 
 
-def log_time(ticket: Ticket, actor, data: TimeData, today: date | None = None) -> TimeEntry:
+def log_time(ticket: Ticket, actor, data: TimeData, today: date | None = None,
+             commit: bool = True) -> TimeEntry:
     """Log an adviser's time on the ticket: free within the allowance, billable after a quote.
 
     :raises BillingError: when the date or hours are wrong, the allowance would be exceeded,
@@ -146,7 +147,8 @@ def log_time(ticket: Ticket, actor, data: TimeData, today: date | None = None) -
     log_change(ticket, actor, "time", new=_("%(hours)s uur (%(kind)s)", hours=format_hours(data.minutes),
                                             kind=_("betaald") if billable else _("gratis")),
                internal=True)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return entry
 
 

@@ -3,8 +3,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import SelectChoice, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms import IntegerField, SelectChoice, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..library.forms import ListRadioField, ListSelectField
 from .labels import MESSAGE_KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS
@@ -50,7 +50,9 @@ class ReplyForm(FlaskForm):
     kind = ListRadioField(_l("Soort bericht"), choices=_choices(MESSAGE_KINDS, MESSAGE_KIND_LABELS),
                           default="reply")
     attachments = MultipleFileField(_l("Bijlagen (niet verplicht)"))
-    new_status = ListSelectField(_l("Status na versturen"), choices=[])
+    new_status = ListSelectField(_l("Status na verzenden"), choices=[])
+    minutes = IntegerField(_l("Bestede tijd (minuten)"), validators=[
+        Optional(), NumberRange(min=1, max=24 * 60, message=_l("Vul meer dan 0 en hoogstens 1440 minuten in."))])
     insert = SubmitField(_l("Invoegen"))
     send = SubmitField(_l("Versturen"))
 
@@ -60,6 +62,7 @@ class ReplyForm(FlaskForm):
             del self.canned_reply
             del self.kind
             del self.new_status
+            del self.minutes
             del self.insert
             return
         self.canned_reply.choices = [SelectChoice("", _l("Kies een standaardantwoord"))] + [
@@ -89,22 +92,33 @@ class ReplyForm(FlaskForm):
         return int(value) if value and str(value).isdigit() else None
 
     @property
+    def minutes_spent(self) -> int | None:
+        field = getattr(self, "minutes", None)
+        return field.data if field is not None and not field.errors else None
+
+    @property
     def status_after(self) -> str | None:
         field = getattr(self, "new_status", None)
         return (field.data or None) if field is not None else None
 
 
 class StatusForm(FlaskForm):
+    """A handler's status select in the sidebar."""
+
     status = ListSelectField(_l("Status"), choices=_choices(STATUSES, STATUS_LABELS),
                              validators=[DataRequired(_l("Kies een status."))])
 
 
 class PriorityForm(FlaskForm):
+    """A handler's priority select in the sidebar."""
+
     priority = ListSelectField(_l("Prioriteit"), choices=_choices(PRIORITIES, PRIORITY_LABELS),
                                validators=[DataRequired(_l("Kies een prioriteit."))])
 
 
 class AssignForm(FlaskForm):
+    """A handler's assignee select in the sidebar."""
+
     assignee = ListSelectField(_l("Behandelaar"), choices=[])
 
     def offer(self, advisers) -> None:
@@ -113,6 +127,8 @@ class AssignForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
+    """A handler's programme select in the sidebar."""
+
     programme = ListSelectField(_l("Programma"), choices=[],
                                 validators=[DataRequired(_l("Kies een programma."))])
 

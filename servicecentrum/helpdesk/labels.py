@@ -1,4 +1,4 @@
-"""Dutch labels for the stored helpdesk keys."""
+"""Dutch labels for the stored helpdesk keys, per viewer where it matters."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -26,6 +26,24 @@ QUOTE_STATUS_LABELS = {
     "withdrawn": _l("Ingetrokken"),
 }
 MESSAGE_KIND_LABELS = {
-    "reply": _l("Antwoord aan de vrager"),
-    "note": _l("Interne notitie (alleen FORUM)"),
+    "reply": _l("Openbaar antwoord"),
+    "note": _l("Interne notitie"),
 }
+# The status as the requester reads it: whose turn it is.
+REQUESTER_STATUS_LABELS = {
+    "new": _l("Ontvangen, wacht op FORUM"),
+    "open": _l("In behandeling bij FORUM"),
+    "waiting": _l("Wacht op uw reactie"),
+    "resolved": _l("Opgelost"),
+    "closed": _l("Gesloten"),
+}
+
+
+def status_labels_for(user, is_handler: bool) -> dict:
+    """The status labels this viewer reads: the handler's, or the requester's point of view."""
+    return STATUS_LABELS if is_handler or getattr(user, "is_staff", False) else REQUESTER_STATUS_LABELS
+
+
+def status_label(ticket, user, is_handler: bool) -> str:
+    """The ticket's status in words for this viewer ("Wacht op uw reactie" for the requester)."""
+    return str(status_labels_for(user, is_handler).get(ticket.status, ticket.status))

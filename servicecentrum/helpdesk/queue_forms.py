@@ -37,7 +37,7 @@ class QueueFilterForm(FlaskForm):
     theme = ListSelectField(_l("Thema"), coerce=str)
     organisation = ListSelectField(_l("Organisatie"), coerce=str)
     unassigned = BooleanField(_l("Alleen zonder behandelaar"))
-    overdue = BooleanField(_l("Alleen SLA verlopen"))
+    overdue = BooleanField(_l("Alleen termijn verlopen"))
     mine = BooleanField(_l("Alleen aan mij toegewezen"))
 
     def offer(self, programmes, themes, organisations) -> None:

@@ -136,7 +136,7 @@ def _set_status(ticket: Ticket, actor, status: str, now) -> None:
         ticket.closed_at = None
 
 
-def change_status(ticket: Ticket, actor, status: str, now=None) -> None:
+def change_status(ticket: Ticket, actor, status: str, now=None, commit: bool = True) -> None:
     """Move the ticket to another status; the requester hears of it, with a survey when resolved."""
     now = now or utcnow()
     if status not in STATUSES:
@@ -151,7 +151,8 @@ def change_status(ticket: Ticket, actor, status: str, now=None) -> None:
                               status=str(STATUS_LABELS[status]).lower(), subject=ticket.subject),
                     "helpdesk_status", status_label=STATUS_LABELS[status],
                     survey_url=absolute_url("helpdesk.survey", ticket_id=ticket.id) if invite else None)
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
 def assign(ticket: Ticket, actor, assignee, commit: bool = True) -> None:
@@ -184,6 +185,7 @@ def move_to_programme(ticket: Ticket, actor, programme) -> None:
 
 
 def set_priority(ticket: Ticket, actor, priority: str) -> None:
+    """Set the ticket's priority (handlers only; the caller checked)."""
     if priority not in PRIORITIES:
         raise HelpdeskError(_("Kies een geldige prioriteit."))
     if priority == ticket.priority:

@@ -75,7 +75,7 @@ def test_file_route_canned_reply_and_survey(live_server, browser):
     with adviser.expect_navigation():
         adviser.get_by_role("button", name="Invoegen").click()
     assert CANNED in adviser.get_by_label("Uw bericht").input_value()
-    adviser.get_by_label("Status na versturen").select_option(label="Opgelost")
+    adviser.get_by_label("Status na verzenden").select_option(label="Opgelost")
     with adviser.expect_navigation():
         adviser.get_by_role("button", name="Versturen").click()
     assert_accessible(adviser)

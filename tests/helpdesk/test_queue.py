@@ -74,7 +74,7 @@ def test_the_page_links_to_canned_replies_and_declarations(app, client, login, w
     assert 'href="/helpdesk/standaardantwoorden"' in html
     assert 'href="/rapportage/declaraties"' in html
     for label in ("Programma", "Status", "Thema", "Organisatie", "Alleen zonder behandelaar",
-                  "Alleen SLA verlopen", "Alleen aan mij toegewezen"):
+                  "Alleen termijn verlopen", "Alleen aan mij toegewezen"):
         assert f">{label}</label>" in html
 
 
