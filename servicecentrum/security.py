@@ -10,6 +10,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "static",
         "main.landing",
         "main.accessibility",
+        "main.terms",
+        "main.favicon",
         "main.healthz",
         "main.language_set",
         "auth.login",

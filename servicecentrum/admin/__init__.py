@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 
-from . import registration_views, routing_views, views  # noqa: E402,F401
+from . import nav, registration_views, routing_views, views  # noqa: E402,F401
