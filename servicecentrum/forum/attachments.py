@@ -2,13 +2,24 @@
 
 import secrets
 
+from flask_babel import gettext as _
+
 from ..audit.services import record
 from ..extensions import db
-from ..library.attachments import CONTENT_TYPES, AttachmentRefused, check_upload, display_name, file_path
+from ..library.attachments import (
+    CONTENT_TYPES,
+    AttachmentRefused,
+    check_upload,
+    display_name,
+    file_path,
+    read_limited,
+)
 from ..library.attachments import upload_dir as upload_dir
 from .models import PostAttachment
 
-__all__ = ["AttachmentRefused", "add_post_attachment", "file_path"]
+__all__ = ["AttachmentRefused", "add_post_attachment", "file_path", "read_uploads"]
+
+MAX_FILES = 10
 
 
 def add_post_attachment(actor, post_type: str, post, filename: str, data: bytes,
@@ -41,3 +52,23 @@ def add_post_attachment(actor, post_type: str, post, filename: str, data: bytes,
         path.unlink(missing_ok=True)
         raise
     return attachment
+
+
+def read_uploads(files) -> list[tuple[str, bytes]]:
+    """Read and check the chosen files before anything is saved; return (name, content) pairs.
+
+    :raises AttachmentRefused: too many files, or one that add_post_attachment would refuse
+        (the message names the file).
+    """
+    chosen = [storage for storage in files or [] if storage is not None and getattr(storage, "filename", "")]
+    if len(chosen) > MAX_FILES:
+        raise AttachmentRefused(_("Voeg hoogstens %(max)s bestanden tegelijk toe.", max=MAX_FILES))
+    uploads = []
+    for storage in chosen:
+        name, data = display_name(storage.filename), read_limited(storage.stream)
+        try:
+            check_upload(name, data)
+        except AttachmentRefused as refused:
+            raise AttachmentRefused(f"{name}: {refused}") from None
+        uploads.append((name, data))
+    return uploads

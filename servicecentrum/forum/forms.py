@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import BooleanField, HiddenField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -47,6 +47,12 @@ class QuestionForm(FlaskForm):
     def offer_themes(self, themes) -> None:
         """Offer the themes as checkboxes."""
         self.themes.choices = [SelectChoice(str(theme.id), theme.name) for theme in themes]
+
+
+class QuestionCreateForm(QuestionForm):
+    """A new question, with attachments if the member has them."""
+
+    attachments = MultipleFileField(_l("Bijlagen (niet verplicht)"))
 
 
 class AnswerForm(FlaskForm):

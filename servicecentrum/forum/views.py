@@ -8,8 +8,8 @@ from ..auth.web import client_address
 from ..database import utcnow
 from ..forms import form_status
 from ..policies import can_ask_question, can_view_question, require
-from . import bp, notify, queries, services, unanswered
-from .forms import SORTS, ActionForm, AnswerForm, FilterForm, QuestionForm, parse_tags
+from . import attachments, bp, notify, queries, services, unanswered
+from .forms import SORTS, ActionForm, AnswerForm, FilterForm, QuestionCreateForm, QuestionForm, parse_tags
 from .similar import similar_items
 
 
@@ -42,17 +42,25 @@ def question_list():
 
 @bp.route("/nieuw", methods=["GET", "POST"])
 def question_create():
-    """Ask a question; without JavaScript, show similar content once before saving."""
+    """Ask a question, with attachments; without JavaScript, show similar content once before saving."""
     require(can_ask_question(current_user))
-    form = QuestionForm()
+    form = QuestionCreateForm()
     form.offer_themes(queries.themes())
     if form.validate_on_submit():
+        try:
+            uploads = attachments.read_uploads(form.attachments.data)
+        except attachments.AttachmentRefused as refused:
+            form.attachments.errors = [str(refused)]
+            return render_template("forum/question_create.html", form=form), 422
         if form.confirmed.data != "1":
             items = similar_items(current_user, form.title.data)
             if items:
                 form.confirmed.data = "1"
-                return render_template("forum/question_similar.html", form=form, items=items)
+                return render_template("forum/question_similar.html", form=form, items=items,
+                                       files_dropped=bool(uploads))
         question = services.ask_question(current_user, question_data(form), ip_address=client_address())
+        for name, data in uploads:
+            attachments.add_post_attachment(current_user, "question", question, name, data, client_address())
         flash(_("Uw vraag is geplaatst."), "success")
         return redirect(url_for("forum.question_detail", question_id=question.id))
     return render_template("forum/question_create.html", form=form), form_status(form)

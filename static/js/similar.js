@@ -10,12 +10,17 @@
   var timer = null;
   var lastQuery = "";
 
+  // The region stays in the page (so screen readers announce changes); the panel comes and goes.
   function show(items) {
     region.textContent = "";
-    if (!items.length) { region.hidden = true; return; }
+    if (!items.length) { return; }
+    var panel = document.createElement("div");
+    panel.className = "panel similar-results__panel";
     var heading = document.createElement("h2");
+    heading.className = "similar-results__title";
     heading.textContent = region.getAttribute("data-heading") || "Bekijk dit eerst";
     var list = document.createElement("ul");
+    list.className = "similar-results__list";
     items.forEach(function (item) {
       var li = document.createElement("li");
       var link = document.createElement("a");
@@ -25,9 +30,9 @@
       li.appendChild(document.createTextNode(" (" + item.type + ")"));
       list.appendChild(li);
     });
-    region.appendChild(heading);
-    region.appendChild(list);
-    region.hidden = false;
+    panel.appendChild(heading);
+    panel.appendChild(list);
+    region.appendChild(panel);
   }
 
   function lookUp() {
