@@ -3,9 +3,10 @@
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from ..events.labels import KIND_LABELS as EVENT_KIND_LABELS
 from ..forms import LanguageForm
 from ..urls import safe_next_url
-from . import bp, health, services
+from . import bp, dashboard, health
 
 
 @bp.route("/")
@@ -20,13 +21,10 @@ def accessibility():
 
 @bp.route("/overzicht")
 def home():
+    """The member's own work: what waits for them, by role."""
     return render_template(
-        "main/home.html",
-        user=current_user,
-        programmes=services.list_programmes(),
-        themes=services.list_themes(),
-        spearheads=services.list_spearheads(),
-    )
+        "main/home.html", user=current_user, blocks=dashboard.start_page(current_user),
+        event_kind_labels=EVENT_KIND_LABELS, mail_page_url=dashboard.mail_page_url())
 
 
 @bp.route("/healthz")
