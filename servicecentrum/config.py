@@ -10,6 +10,7 @@ ENVIRONMENT_SETTINGS = {
     "DATABASE_URL": str,
     "SEARCH_BACKEND": str,
     "SEARCH_INDEX_DIR": str,
+    "MAIL_BACKEND": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,
@@ -41,7 +42,8 @@ class Defaults:
     SEARCH_INDEX_DIR = None  # None means instance/search-index
     SEARCH_DRAIN_WAIT_SECONDS = 0.5  # how long a request waits for the index lock before leaving it to cron
     SEARCH_REBUILD_IN_REQUEST_MAX = 2000  # a broken index this small is rebuilt during the request
-    MAIL_SERVER = "localhost"
+    MAIL_BACKEND = None  # "smtp" or "console"; None: smtp when MAIL_SERVER is set, else console
+    MAIL_SERVER = None  # no SMTP server: mails are printed to the console (development)
     MAIL_PORT = 25
     MAIL_USE_TLS = False
     MAIL_USE_SSL = False

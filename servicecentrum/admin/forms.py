@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..organisations.models import ORGANISATION_KINDS, PROVINCES, SIZE_CLASSES
+from .mail import STATUS_LABELS as MAIL_STATUS_LABELS
 
 ROLE_LABELS = {"officer": _l("Lid"), "adviser": _l("Adviseur"), "admin": _l("Beheerder")}
 STATUS_LABELS = {"pending": _l("Wacht op goedkeuring"), "active": _l("Actief"), "disabled": _l("Geblokkeerd")}
@@ -184,6 +185,12 @@ class AuditFilterForm(FilterForm):
         """Refuse a period that ends before it starts."""
         if field.data and self.van.data and field.data < self.van.data:
             raise ValidationError(_l("De einddatum ligt vóór de begindatum."))
+
+
+class MailFilterForm(FilterForm):
+    """Filter of the outbox list: one status."""
+
+    status = SelectField(_l("Status"), default="", choices=choices(MAIL_STATUS_LABELS, _l("Alle statussen")))
 
 
 class SettingsForm(FlaskForm):

@@ -17,4 +17,4 @@ def index():
                            registrations_url=registrations_url)
 
 
-from . import audit_views, organisations_views, settings_views, users_views  # noqa: E402,F401
+from . import audit_views, mail_views, organisations_views, settings_views, users_views  # noqa: E402,F401

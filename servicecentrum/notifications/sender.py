@@ -1,4 +1,4 @@
-"""Deliver due outbox mails over SMTP, each at most once, retrying failures later."""
+"""Deliver due outbox mails over SMTP (or to the console), each at most once, retrying failures later."""
 
 import smtplib
 import ssl
@@ -37,7 +37,7 @@ def send_due(limit: int = 100, now: datetime | None = None,
     """Send the mails that are due over one SMTP connection and report the outcome."""
     now = now or utcnow()
     report = SendReport()
-    connection = _Connection(smtp_factory or connect_smtp)
+    connection = _Connection(smtp_factory or default_factory())
     try:
         for mail_id in _due_ids(now, limit):
             if not _claim(mail_id, now):
@@ -49,6 +49,13 @@ def send_due(limit: int = 100, now: datetime | None = None,
     finally:
         connection.close()
     return report
+
+
+def default_factory() -> SmtpFactory:
+    """Return how to connect: SMTP, or the console when no mail server is configured."""
+    from .console import connect_console, mail_backend
+
+    return connect_console if mail_backend() == "console" else connect_smtp
 
 
 def retry_delay(attempts: int) -> timedelta:

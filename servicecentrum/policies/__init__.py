@@ -41,6 +41,11 @@ def can_view_audit_log(user) -> bool:
     return can_administer(user)
 
 
+def can_view_outbox(user) -> bool:
+    """Only admins read the e-mail outbox (it holds other members' mail)."""
+    return can_administer(user)
+
+
 def can_change_role(user, target) -> bool:
     """Admins change roles, but never their own (no accidental lock-out)."""
     return can_administer(user) and target.id != user.id

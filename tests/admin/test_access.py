@@ -22,7 +22,9 @@ def ids(app):
         rule = RoutingRule(name="Alles", programme=factories.make_programme())
         db.session.add(rule)
         db.session.commit()
-        return {"user_id": target.id, "organisation_id": organisation.id, "rule_id": rule.id}
+        mail = factories.make_outbox_mail()
+        return {"user_id": target.id, "organisation_id": organisation.id, "rule_id": rule.id,
+                "mail_id": mail.id}
 
 
 @pytest.mark.parametrize("role", ["officer", "adviser"])
