@@ -140,3 +140,37 @@ def test_question_form_with_editor_is_accessible_and_shows_similar_content_in_vi
     page.get_by_role("toolbar", name="Opmaak").wait_for()
     assert_accessible(page)
     assert not csp_violations(console_messages)
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (390, 844)])
+def test_the_editor_is_on_the_answer_practice_and_new_ticket_forms(live_server, page, console_messages,
+                                                                     width, height):
+    email, password = make_member(live_server)
+    with live_server.app.app_context():
+        factories.make_programme(slug="servicecentrum-integratiebeleid",
+                                 advisers=[factories.make_user("adviser")])
+        theme = factories.make_theme(name="Inburgering")
+        theme_id = theme.id
+        question_id = make_question(factories.make_user(), title=SIMILAR_TITLE).id
+    page.set_viewport_size({"width": width, "height": height})
+    login_as(page, live_server, email, password)
+    for path, label in ((f"/vragen/{question_id}", "Uw antwoord"), ("/praktijken/nieuw", "Beschrijving"),
+                        ("/helpdesk/nieuw", "Uw vraag")):
+        page.goto(live_server.url + path)
+        page.get_by_role("toolbar", name="Opmaak").wait_for()
+        page.get_by_role("textbox", name=label, exact=True).fill("Een **vette** zin")
+        page.get_by_role("button", name="Voorbeeld").click()
+        page.get_by_role("region", name="Voorbeeld").locator("strong", has_text="vette").wait_for()
+        assert_accessible(page)
+        page.get_by_role("button", name="Schrijven").click()
+
+    # The new helpdesk question: a dropped file goes up with the question, with progress.
+    page.get_by_label("Onderwerp").fill("Plan van aanpak inburgering")
+    page.get_by_label("Thema").select_option(str(theme_id))
+    page.evaluate(DROP_FILE, ["plan.pdf", list(PDF_BYTES)])
+    assert "plan.pdf" in page.get_by_role("list", name="Gekozen bijlagen").inner_text()
+    page.get_by_role("button", name="Vraag versturen").click()
+    page.locator("h1", has_text="Plan van aanpak inburgering").wait_for()
+    assert re.search(r"/helpdesk/\d+$", page.url)
+    assert page.get_by_role("link", name=re.compile("plan.pdf")).count() >= 1
+    assert not csp_violations(console_messages)
