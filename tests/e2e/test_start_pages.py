@@ -113,6 +113,12 @@ def test_start_page_blocks_show_the_members_items_accessibly_at_every_width(live
         queue = page.get_by_role("region", name="Mijn wachtrij")
         assert queue.get_by_role("link", name="1 nieuw, nog zonder behandelaar").is_visible()
     _check_widths(page)
+    if role == "adviser":  # a number leads into the queue, filtered the same way
+        page.set_viewport_size(WIDE)
+        with page.expect_navigation():
+            page.get_by_role("link", name="1 nieuw, nog zonder behandelaar").click()
+        assert "/helpdesk/wachtrij?unassigned=y" in page.url
+        assert page.get_by_role("link", name="Schoolkeuze voor nieuwkomers").is_visible()
 
 
 def test_empty_start_page_offers_next_steps_and_the_follow_button_works(live_server, page):

@@ -180,12 +180,15 @@ def test_officer_sees_own_open_questions_with_new_answers_and_not_a_colleagues(a
             Notification(user_id=officer.id, kind="answer", text="x", url="/", subject_type="question",
                          subject_id=mine.id),
             Notification(user_id=officer.id, kind="answer", text="y", url="/", subject_type="question",
-                         subject_id=mine.id, read_at=utcnow())])
+                         subject_id=mine.id, read_at=utcnow()),
+            Notification(user_id=officer.id, kind="accepted", text="z", url="/", subject_type="question",
+                         subject_id=theirs.id)])
         db.session.commit()
     login(client, people["officer"])
     block = _block(_page(client), "mijn-vragen")
     assert "Hoe werkt taalcoaching?" in block and "2 antwoorden" in block and "1 nieuw" in block
     assert "Opgeloste vraag" not in block and "Vraag van een ander" not in block
+    assert "2 nieuw" not in block
     assert "1 vraag zonder geaccepteerd antwoord" in block
 
 

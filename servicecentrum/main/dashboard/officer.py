@@ -23,7 +23,7 @@ HOLDING = ("confirmed", "waitlisted")  # plus an offer that has not expired
 @dataclass
 class QuestionItem:
     question: Question
-    new_answers: int  # unread notifications about the question
+    new_answers: int  # unread "answer" notifications about the question
 
 
 @dataclass
@@ -55,7 +55,7 @@ def open_questions(user) -> Block:
     unread = dict(db.session.execute(
         select(Notification.subject_id, func.count(Notification.id))
         .where(Notification.user_id == user.id, Notification.read_at.is_(None),
-               Notification.subject_type == "question",
+               Notification.subject_type == "question", Notification.kind == "answer",
                Notification.subject_id.in_([q.id for q in questions]))
         .group_by(Notification.subject_id)).all()) if questions else {}
     return Block(total=count_where(Question.id, *mine),
