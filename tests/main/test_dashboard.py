@@ -299,6 +299,15 @@ def test_adviser_queue_numbers_count_own_programmes_and_link_into_the_filtered_q
                                          first_response_due=today + timedelta(days=1),
                                          resolution_due=today + timedelta(days=5))
         db.session.add(TicketMessage(ticket=answered, author=adviser, kind="reply", body="Antwoord"))
+        asked_back = factories.make_ticket(programme=programme, subject="Vrager reageerde", assignee=adviser,
+                                           status="open", first_responded_at=utcnow(),
+                                           first_response_due=today + timedelta(days=1),
+                                           resolution_due=today + timedelta(days=5))
+        requester = asked_back.requester
+        db.session.add_all([
+            TicketMessage(ticket=asked_back, author=adviser, kind="reply", body="Antwoord"),
+            TicketMessage(ticket=asked_back, author=requester, kind="reply", body="Nog een vraag"),
+            TicketMessage(ticket=asked_back, author=adviser, kind="note", body="Even uitzoeken")])
         factories.make_ticket(programme=programme, subject="Bij de vrager", assignee=adviser,
                               status="waiting",
                               first_responded_at=utcnow(), first_response_due=today + timedelta(days=1),
@@ -309,7 +318,7 @@ def test_adviser_queue_numbers_count_own_programmes_and_link_into_the_filtered_q
     block = _block(_page(client), "mijn-wachtrij")
     numbers = {link: int(number) for link, number in re.findall(
         r'<a href="/helpdesk/wachtrij\?([^"]+)"><span class="queue-numbers__number">(\d+)</span>', block)}
-    assert numbers == {"unassigned=y": 1, "mine=y": 3, "overdue=y": 1, "mine=y&amp;status=open": 1}
+    assert numbers == {"unassigned=y": 1, "mine=y": 4, "overdue=y": 1, "mine=y&amp;status=open": 2}
 
 
 def test_adviser_sees_first_responses_due_today_unanswered_questions_and_own_events(
