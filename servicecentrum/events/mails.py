@@ -1,8 +1,14 @@
-"""E-mails about registrations: queued in the caller's transaction, never committed here."""
+"""E-mails and notifications about registrations: queued in the caller's transaction, never committed here.
+
+Confirmations of what the member did themselves are plain e-mails; news the member did not
+cause (a free seat, a changed or cancelled event) goes through the notification centre, so
+their choice per kind decides whether it is also mailed.
+"""
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from ..notifications.centre import notify
 from ..notifications.services import queue_mail
 from ..urls import absolute_url
 from .calendar import invitation
@@ -23,6 +29,16 @@ def _send(registration, subject: str, template: str, attach: bool = False, **con
                url=absolute_url("events.detail", event_id=event.id), **context)
 
 
+def _notify(registration, kind: str, text: str, subject: str, template: str, attach: bool = False,
+            **context) -> None:
+    user, event = registration.user, registration.event
+    notify([user], kind, text, f"/bijeenkomsten/{event.id}", subject=("event", event.id),
+           mail_template=template, mail_subject=subject,
+           mail_attachments=[invitation(event)] if attach else None, event=event,
+           registration=registration, starts=local_text(event.starts_at),
+           url=absolute_url("events.detail", event_id=event.id), **context)
+
+
 def registered(registration) -> None:
     """Confirmation with the event as .ics, or the waitlist notice."""
     title = registration.event.title
@@ -34,9 +50,14 @@ def registered(registration) -> None:
 
 
 def offered(registration) -> None:
-    _send(registration, _("Er is een plaats voor u vrij: %(title)s", title=registration.event.title),
-          "events_offer", expires=local_text(registration.offer_expires_at),
-          respond_url=absolute_url("events.offer", registration_id=registration.id))
+    """Offer a freed seat to a member on the waitlist (a notification, mailed as they chose)."""
+    title = registration.event.title
+    _notify(registration, "waitlist_offer",
+            _("Er is een plaats voor u vrij bij '%(title)s'; reageer vóór %(expires)s", title=title,
+              expires=local_text(registration.offer_expires_at)),
+            _("Er is een plaats voor u vrij: %(title)s", title=title),
+            "events_offer", expires=local_text(registration.offer_expires_at),
+            respond_url=absolute_url("events.offer", registration_id=registration.id))
 
 
 def offer_expired(registration) -> None:
@@ -45,10 +66,37 @@ def offer_expired(registration) -> None:
 
 
 def cancelled(registration, by_organiser=None) -> None:
-    _send(registration, _("Afmelding: %(title)s", title=registration.event.title), "events_cancelled",
-          by_organiser=by_organiser)
+    """Confirm a cancellation; when the organiser cancelled it, the member is notified."""
+    title = registration.event.title
+    if by_organiser is None:
+        _send(registration, _("Afmelding: %(title)s", title=title), "events_cancelled", by_organiser=None)
+        return
+    _notify(registration, "event_change", _("De organisatie heeft u afgemeld voor '%(title)s'", title=title),
+            _("Afmelding: %(title)s", title=title), "events_cancelled", by_organiser=by_organiser)
 
 
 def event_cancelled(registration) -> None:
-    _send(registration, _("Bijeenkomst geannuleerd: %(title)s", title=registration.event.title),
-          "events_event_cancelled", attach=True)
+    """Tell a registered or waiting member that the event is off (with the .ics that removes it)."""
+    title = registration.event.title
+    _notify(registration, "event_change", _("De bijeenkomst '%(title)s' gaat niet door", title=title),
+            _("Bijeenkomst geannuleerd: %(title)s", title=title), "events_event_cancelled", attach=True)
+
+
+def describe_changes(event, changed: set[str]) -> str:
+    """Say in Dutch what changed about the time or place of an event ("" when neither did)."""
+    parts = []
+    if changed & {"starts_at", "ends_at"}:
+        parts.append(_("nieuwe tijd %(starts)s", starts=local_text(event.starts_at)))
+    if changed & {"location", "online_url"}:
+        place = event.location or event.online_url or _("online")
+        parts.append(_("nieuwe locatie %(location)s", location=place))
+    return "; ".join(parts)
+
+
+def event_changed(registration, changes: str) -> None:
+    """Tell a registered or waiting member that the time or place of the event changed."""
+    title = registration.event.title
+    _notify(registration, "event_change", _("De bijeenkomst '%(title)s' is gewijzigd: %(changes)s",
+                                            title=title, changes=changes),
+            _("Bijeenkomst gewijzigd: %(title)s", title=title), "events_event_changed", attach=True,
+            changes=changes)

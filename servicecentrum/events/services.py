@@ -14,7 +14,7 @@ from sqlalchemy import update
 from ..audit.services import record
 from ..database import utcnow
 from ..extensions import db
-from . import booking, queries
+from . import booking, mails, queries
 from .models import Event, EventQuestion
 
 EDITABLE = ("kind", "title", "description", "theme_id", "programme_id", "starts_at", "ends_at", "location",
@@ -99,10 +99,21 @@ def update_event(event: Event, actor, data: EventData, now: datetime | None = No
     event.updated_at = now
     record("event_updated", actor=actor, target=event, fields=",".join(sorted(changes)) or "-",
            capacity=event.capacity)
+    _tell_registrants_of_changes(event, set(changes))
     db.session.commit()
     if data.capacity > old_capacity and event.status == "published":
         return booking.fill_from_waitlist(event, now)
     return 0
+
+
+def _tell_registrants_of_changes(event: Event, changed: set[str]) -> None:
+    """Notify everyone registered or waiting when the time or place of a published event changed."""
+    description = mails.describe_changes(event, changed)
+    if event.status != "published" or not description:
+        return
+    for registration in event.registrations:
+        if registration.status in ("confirmed", "waitlisted", "offered"):
+            mails.event_changed(registration, description)
 
 
 def publish_event(event: Event, actor, now: datetime | None = None) -> None:

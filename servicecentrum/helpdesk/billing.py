@@ -31,16 +31,17 @@ from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..admin.settings import get_setting
+from ..auth.models import User
 from ..database import utcnow
 from ..extensions import db
-from ..notifications.services import queue_mail
+from ..notifications.centre import notify
 from ..organisations.models import Organisation
 from . import sla
 from .billing_queries import AllowanceStatus, allowance_status, allowance_used, quotes_of
 from .history import log_change
 from .labels import SERVICE_LEVEL_LABELS
 from .models import Quote, Ticket, TimeEntry
-from .services import HelpdeskError, ticket_url
+from .services import HelpdeskError, ticket_path, ticket_url
 
 __all__ = ["AllowanceStatus", "BillingError", "TimeData", "allowance_status", "allowance_used",
            "create_quote", "decide_quote", "format_euros", "format_hours", "hourly_rate_cents",
@@ -208,14 +209,24 @@ def create_quote(ticket: Ticket, actor, minutes: int, description: str, now=None
     _reopen_or_wait(ticket, actor, "waiting")
     log_change(ticket, actor, "quote", new=_("%(hours)s uur, %(amount)s", hours=format_hours(minutes),
                                              amount=format_euros(quote.amount_cents)))
-    requester = ticket.requester
-    if requester is not None and requester.is_active:
-        queue_mail(requester.email, _("Offerte voor uw vraag: %(subject)s", subject=ticket.subject),
-                   "helpdesk_quote", ticket=ticket, quote=quote, recipient=requester,
-                   hours=format_hours(minutes), amount=format_euros(quote.amount_cents),
-                   rate=format_euros(rate), url=ticket_url(ticket))
+    notify(quote_deciders(ticket), "quote",
+           _("Er ligt een offerte van %(amount)s klaar voor '%(subject)s'",
+             amount=format_euros(quote.amount_cents), subject=ticket.subject),
+           ticket_path(ticket), actor_id=actor.id, subject=("ticket", ticket.id),
+           mail_template="helpdesk_quote",
+           mail_subject=_("Offerte voor uw vraag: %(subject)s", subject=ticket.subject), ticket=ticket,
+           quote=quote, hours=format_hours(minutes), amount=format_euros(quote.amount_cents),
+           rate=format_euros(rate), url=ticket_url(ticket))
     db.session.commit()
     return quote
+
+
+def quote_deciders(ticket: Ticket) -> list:
+    """Return who can accept the ticket's quote: the requester, then the organisation's members."""
+    members = [] if ticket.organisation_id is None else list(db.session.scalars(
+        select(User).where(User.organisation_id == ticket.organisation_id, User.status == "active",
+                           User.role == "officer").order_by(User.id)))
+    return [ticket.requester, *[m for m in members if m.id != ticket.requester_id]]
 
 
 def decide_quote(quote: Quote, actor, accept: bool, now=None) -> None:
@@ -244,9 +255,10 @@ def decide_quote(quote: Quote, actor, accept: bool, now=None) -> None:
     recipients = [ticket.assignee] if ticket.assignee is not None else ticket.programme.advisers
     subject = (_("Offerte geaccepteerd: %(subject)s", subject=ticket.subject) if accept
                else _("Offerte afgewezen: %(subject)s", subject=ticket.subject))
-    for adviser in recipients:
-        if adviser is not None and adviser.is_active:
-            queue_mail(adviser.email, subject, "helpdesk_quote_decided", ticket=ticket, quote=quote,
-                       recipient=adviser, decider=actor, accepted=accept, amount=amount,
-                       hours=format_hours(quote.minutes), url=ticket_url(ticket))
+    text = (_("De offerte voor '%(subject)s' is geaccepteerd", subject=ticket.subject) if accept
+            else _("De offerte voor '%(subject)s' is afgewezen", subject=ticket.subject))
+    notify(recipients, "quote_decided", text, ticket_path(ticket), actor_id=actor.id,
+           subject=("ticket", ticket.id), mail_template="helpdesk_quote_decided", mail_subject=subject,
+           ticket=ticket, quote=quote, decider=actor, accepted=accept, amount=amount,
+           hours=format_hours(quote.minutes), url=ticket_url(ticket))
     db.session.commit()

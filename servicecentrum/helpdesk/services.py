@@ -1,7 +1,7 @@
 """Use cases of the helpdesk core: file, reply, note, change status, assign, move, prioritise.
 
-Each function commits its own change; e-mails are queued in the same transaction. Internal
-notes are never mailed to the requester.
+Each function commits its own change; notifications (and the e-mails members chose) are added
+in the same transaction through the notification centre. Internal notes never notify the requester.
 """
 
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from ..database import utcnow
 from ..extensions import db
+from ..notifications.centre import notify
 from ..notifications.services import queue_mail
 from ..search.outbox import enqueue
 from ..urls import absolute_url
@@ -44,13 +45,25 @@ def _mail_requester(ticket: Ticket, subject: str, template: str, **context) -> N
                    url=ticket_url(ticket), **context)
 
 
-def _mail_handlers(ticket: Ticket, subject: str, template: str, **context) -> None:
-    """Mail the assignee, or every active adviser of the programme when nobody is assigned."""
+def ticket_path(ticket: Ticket) -> str:
+    return f"/helpdesk/{ticket.id}"
+
+
+def _notify_requester(ticket: Ticket, actor_id, kind: str, text: str, subject: str, template: str,
+                      **context) -> None:
+    """Notify the requester about their ticket; mailed as they chose for the kind."""
+    notify([ticket.requester], kind, text, ticket_path(ticket), actor_id=actor_id,
+           subject=("ticket", ticket.id), mail_template=template, mail_subject=subject, ticket=ticket,
+           url=ticket_url(ticket), **context)
+
+
+def _notify_handlers(ticket: Ticket, actor, kind: str, text: str, subject: str, template: str,
+                     **context) -> None:
+    """Notify the assignee, or every active adviser of the programme when nobody is assigned."""
     recipients = [ticket.assignee] if ticket.assignee is not None else ticket.programme.advisers
-    for adviser in recipients:
-        if adviser is not None and adviser.is_active:
-            queue_mail(adviser.email, subject, template, ticket=ticket, recipient=adviser,
-                       url=ticket_url(ticket), **context)
+    notify(recipients, kind, text, ticket_path(ticket), actor_id=getattr(actor, "id", None),
+           subject=("ticket", ticket.id), mail_template=template, mail_subject=subject, ticket=ticket,
+           url=ticket_url(ticket), **context)
 
 
 def create_ticket(requester, data: TicketData, question=None, now=None, commit: bool = True) -> Ticket:
@@ -80,7 +93,10 @@ def create_ticket(requester, data: TicketData, question=None, now=None, commit: 
         log_change(ticket, None, "assignee", new=decision.adviser.name)
     db.session.flush()
     _mail_requester(ticket, _("Uw vraag is ontvangen: %(subject)s", subject=subject), "helpdesk_received")
-    _mail_handlers(ticket, _("Nieuwe helpdeskvraag: %(subject)s", subject=subject), "helpdesk_new_ticket")
+    _notify_handlers(ticket, requester, "helpdesk_new_ticket",
+                     _("Nieuwe helpdeskvraag voor %(programme)s: '%(subject)s'",
+                       programme=ticket.programme.name, subject=subject),
+                     _("Nieuwe helpdeskvraag: %(subject)s", subject=subject), "helpdesk_new_ticket")
     if commit:
         db.session.commit()
     return ticket
@@ -111,13 +127,19 @@ def add_message(ticket: Ticket, actor, body: str, kind: str = "reply",
             ticket.first_responded_at = now
         if ticket.status == "new":
             _set_status(ticket, actor, "open", now)
-        _mail_requester(ticket, _("Antwoord op uw vraag: %(subject)s", subject=ticket.subject),
-                        "helpdesk_reply", message=message)
+        _notify_requester(ticket, actor.id, "helpdesk_reply",
+                          _("%(name)s beantwoordde uw helpdeskvraag '%(subject)s'", name=actor.name,
+                            subject=ticket.subject),
+                          _("Antwoord op uw vraag: %(subject)s", subject=ticket.subject),
+                          "helpdesk_reply", message=message)
     elif kind == "reply":
         if ticket.status in ("waiting", "resolved"):
             _set_status(ticket, actor, "open", now)
-        _mail_handlers(ticket, _("Reactie van de vrager: %(subject)s", subject=ticket.subject),
-                       "helpdesk_requester_reply", message=message)
+        _notify_handlers(ticket, actor, "helpdesk_requester_reply",
+                         _("%(name)s reageerde op de helpdeskvraag '%(subject)s'", name=actor.name,
+                           subject=ticket.subject),
+                         _("Reactie van de vrager: %(subject)s", subject=ticket.subject),
+                         "helpdesk_requester_reply", message=message)
     if commit:
         db.session.commit()
     return message
@@ -147,10 +169,14 @@ def change_status(ticket: Ticket, actor, status: str, now=None, commit: bool = T
     invite = status in ("resolved", "closed") and ticket.survey_sent_at is None
     if invite:
         ticket.survey_sent_at = now
-    _mail_requester(ticket, _("Uw vraag is %(status)s: %(subject)s",
-                              status=str(STATUS_LABELS[status]).lower(), subject=ticket.subject),
-                    "helpdesk_status", status_label=STATUS_LABELS[status],
-                    survey_url=absolute_url("helpdesk.survey", ticket_id=ticket.id) if invite else None)
+    # With a survey invitation the requester hears of it even when they closed the ticket themselves.
+    _notify_requester(ticket, None if invite else actor.id, "helpdesk_status",
+                      _("Uw helpdeskvraag '%(subject)s' heeft nu de status: %(status)s",
+                        subject=ticket.subject, status=STATUS_LABELS[status]),
+                      _("Uw vraag is %(status)s: %(subject)s",
+                        status=str(STATUS_LABELS[status]).lower(), subject=ticket.subject),
+                      "helpdesk_status", status_label=STATUS_LABELS[status],
+                      survey_url=absolute_url("helpdesk.survey", ticket_id=ticket.id) if invite else None)
     if commit:
         db.session.commit()
 
@@ -165,8 +191,12 @@ def assign(ticket: Ticket, actor, assignee, commit: bool = True) -> None:
                new=getattr(assignee, "name", None))
     ticket.assignee = assignee
     if assignee is not None and assignee != actor:
-        queue_mail(assignee.email, _("Helpdeskvraag aan u toegewezen: %(subject)s", subject=ticket.subject),
-                   "helpdesk_assigned", ticket=ticket, recipient=assignee, url=ticket_url(ticket))
+        notify([assignee], "helpdesk_assigned",
+               _("De helpdeskvraag '%(subject)s' is aan u toegewezen", subject=ticket.subject),
+               ticket_path(ticket), actor_id=getattr(actor, "id", None), subject=("ticket", ticket.id),
+               mail_template="helpdesk_assigned",
+               mail_subject=_("Helpdeskvraag aan u toegewezen: %(subject)s", subject=ticket.subject),
+               ticket=ticket, url=ticket_url(ticket))
     if commit:
         db.session.commit()
 

@@ -12,6 +12,7 @@ from servicecentrum.forum.models import Answer, Question
 from servicecentrum.helpdesk import conversion, services
 from servicecentrum.helpdesk.models import Ticket, TicketMessage
 from servicecentrum.helpdesk.services import HelpdeskError
+from servicecentrum.notifications import centre
 from servicecentrum.search.models import SearchOutboxEntry
 from tests import factories
 from tests.forum.test_notify_helpers import make_question
@@ -49,7 +50,9 @@ def test_a_staff_reply_becomes_an_expert_answer_once(app_ctx):
     assert [c.action for c in db.session.get(Ticket, t["ticket"].id).changes][-1] == "posted_to_thread"
     assert db.session.scalar(select(func.count(SearchOutboxEntry.id)).where(
         SearchOutboxEntry.doc_type == "answer", SearchOutboxEntry.doc_id == answer.id)) >= 1
-    assert notify.unread_count(t["asker"]) == 1  # the asker follows the thread and hears of it
+    # The asker heard of the helpdesk reply, and (following the thread) of the expert answer.
+    assert centre.unread_subject_ids(t["asker"], "question", [question.id]) == {question.id}
+    assert notify.unread_count(t["asker"]) == 2
     with pytest.raises(HelpdeskError, match="al als expertantwoord"):
         conversion.post_to_thread(t["adviser"], db.session.get(TicketMessage, t["reply"].id))
     assert len(_answers(question.id)) == 1
