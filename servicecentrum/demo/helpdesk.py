@@ -10,13 +10,13 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from ..auth.models import User
-from ..database import utcnow
 from ..extensions import db
 from ..helpdesk import sla
 from ..helpdesk.history import log_change
 from ..helpdesk.models import CannedReply, RoutingRule, Ticket, TicketMessage
 from ..helpdesk.routing import route
 from ..taxonomy.models import Programme, Theme
+from .calendar import after_office_hours, at, today, working_day
 
 JEUGD, RELIGIE, COHESIE = "jeugd-en-veiligheid", "religie-en-identiteitsontwikkeling", "sociale-cohesie"
 ONDERWIJS, RECHT = "onderwijs-en-inburgering", "immigratie-en-juridisch-burgerschap"
@@ -148,9 +148,9 @@ def _seed_canned(programmes: dict) -> None:
                 db.session.add(CannedReply(programme=programme, title=title, body=body))
 
 
-def _seed_ticket(requester, subject, theme, body, days, status, messages, users) -> None:
-    created = utcnow() - timedelta(days=days)
-    decision = route(subject, body, getattr(theme, "id", None), requester.organisation)
+def seed_ticket(requester, subject, theme, body, created, status, messages, users, decision=None) -> Ticket:
+    """Add one ticket filed at ``created`` with its messages (hours after filing) and history."""
+    decision = decision or route(subject, body, getattr(theme, "id", None), requester.organisation)
     ticket = Ticket(subject=subject, body=body, theme=theme, requester=requester,
                     organisation=requester.organisation, programme=decision.programme,
                     assignee=decision.adviser, routing_rule=decision.rule, routing_note=decision.note,
@@ -173,11 +173,14 @@ def _seed_ticket(requester, subject, theme, body, days, status, messages, users)
     if status != ticket.status:
         lines.append((log_change(ticket, ticket.assignee, "status", old=ticket.status, new=status), moment))
         ticket.status = status
-    if status == "resolved":
+    if status in ("resolved", "closed"):
         ticket.resolved_at = ticket.survey_sent_at = moment
+    if status == "closed":
+        ticket.closed_at = moment
     for change, when in lines:
         change.created_at = when
     ticket.updated_at = moment
+    return ticket
 
 
 def seed_helpdesk() -> None:
@@ -194,4 +197,7 @@ def seed_helpdesk() -> None:
     filed = set(db.session.scalars(select(Ticket.subject).where(Ticket.requester_id == requester.id)))
     for subject, theme, body, days, status, messages in TICKETS:
         if subject not in filed:
-            _seed_ticket(requester, subject, themes.get(theme), body, days, status, messages, users)
+            created = at(working_day(today() - timedelta(days=days), forward=False), 10, 15)
+            steps = [(author, kind, text, (after_office_hours(created, h) - created).total_seconds() / 3600)
+                     for author, kind, text, h in messages]
+            seed_ticket(requester, subject, themes.get(theme), body, created, status, steps, users)

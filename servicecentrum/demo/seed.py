@@ -10,6 +10,7 @@ from ..taxonomy.models import Programme, Spearhead, Theme
 from .data import ACCOUNTS, DEMO_ACCOUNTS, ORGANISATIONS, PROGRAMMES, SPEARHEADS, THEMES
 from .events import seed_events
 from .helpdesk import seed_helpdesk
+from .history import seed_history
 from .practices import seed_practices
 from .threads import seed_threads
 
@@ -100,6 +101,7 @@ def seed(password: str) -> dict[str, int]:
     seed_practices()
     seed_threads()
     seed_helpdesk()
+    seed_history()
     seed_events()
     db.session.commit()
     return {

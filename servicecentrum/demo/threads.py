@@ -14,6 +14,10 @@ from ..taxonomy.models import Theme
 SANNE, MOHAMED, LOTTE = "ambtenaar@demo.test", "m.bakker@demo.test", "l.vandijk@demo.test"
 ELIF, PIETER, ANITA = "e.yilmaz@demo.test", "p.deboer@demo.test", "a.ramautar@demo.test"
 RAVI, ROB, CARLA = "adviseur@demo.test", "adviseur.jeugd@demo.test", "adviseur.cohesie@demo.test"
+JULIA, FATIMA, THIJS = "adviseur.recht@demo.test", "f.elamrani@demo.test", "t.devries@demo.test"
+LINH, AGNIESZKA, YUSUF = "l.nguyen@demo.test", "a.kowalski@demo.test", "y.demir@demo.test"
+MARLOES, SHANTI, BRAM = "m.hendriks@demo.test", "s.tjonafat@demo.test", "b.smit@demo.test"
+KWAME, HANANE, GERRIT = "k.boateng@demo.test", "h.bouzid@demo.test", "g.jansen@demo.test"
 
 # (title, asker, themes, tags, body, days ago, [(author, answer, accepted)])
 THREADS = [
@@ -80,7 +84,61 @@ THREADS = [
      "In één wijk komen de klachten steeds over dezelfde groep jongens. Hoe zorgen jullie dat de aanpak "
      "de overlast raakt en niet een hele gemeenschap?", 2,
      [(CARLA, "Betrek de ouders en een sleutelfiguur die de jongens vertrouwen vóórdat de handhaving "
-              "begint, en spreek in het openbaar over gedrag, niet over afkomst.", False)]),
+              "begint, en spreek in het openbaar over gedrag, niet over afkomst.", False),
+      (KWAME, "In Almere zetten we jongerenwerkers 's avonds op straat in, samen met de wijkagent. De "
+              "jongens kennen hen bij naam; de overlast nam af zonder dat er een 'probleemgroep' in de "
+              "krant kwam.", True)]),
+    ("Mystery calling bij uitzendbureaus: wie heeft het gedaan?", FATIMA, ["discriminatie", "werk"],
+     ["arbeidsmarktdiscriminatie", "werkgevers"],
+     "Wij overwegen praktijktests bij uitzendbureaus in de regio. Hoe hebben jullie de bureaus vooraf "
+     "geïnformeerd, en wat deden jullie met de uitkomsten?", 58,
+     [(ELIF, "Wij hebben eerst afspraken gemaakt met de branchevereniging en de bureaus laten weten dat er "
+             "getest zou worden, zonder te zeggen wanneer. Bureaus die in de fout gingen kregen een gesprek "
+             "en een tweede test; openbaar maken deden we alleen geanonimiseerd.", True),
+      (SHANTI, "Amsterdam koppelt de tests aan een training voor intercedenten. Alleen testen geeft "
+               "weerstand; testen én helpen verbeteren wordt door de meeste bureaus gewaardeerd.", False)]),
+    ("Buurtkamers in een krimpende wijk: houden jullie ze open?", THIJS,
+     ["wonen-en-wijken", "sociale-cohesie"], ["buurthuis", "bewonersinitiatief"],
+     "Door bezuinigingen staan twee buurtkamers op de lijst om te sluiten. Bewoners willen ze zelf gaan "
+     "runnen. Wie heeft ervaring met het overdragen van een buurthuis aan bewoners?", 45,
+     [(GERRIT, "In Kampen draaien drie dorpshuizen op vrijwilligers. Het werkt als de gemeente de vaste "
+               "lasten blijft dragen en een beroepskracht een paar uur per week de vrijwilligers "
+               "ondersteunt.", True),
+      (CARLA, "Spreek ook af wie bepaalt wie er binnen mag. Een buurtkamer van één groep bewoners kan "
+              "andere groepen juist buitensluiten; een open huisregel helpt.", False)]),
+    ("Taallessen voor arbeidsmigranten uit Polen en Roemenië", AGNIESZKA, ["immigratie", "werk"],
+     ["arbeidsmigranten", "taal"],
+     "Arbeidsmigranten vallen niet onder de inburgeringsplicht, maar velen blijven langer dan gedacht. "
+     "Bieden jullie taalles aan, en doen werkgevers mee in de kosten?", 36,
+     [(LINH, "Eindhoven biedt avondlessen aan op de locatie van twee grote werkgevers. Die betalen de helft; "
+             "de gemeente de rest uit het budget voor volwassenenonderwijs.", False),
+      (JULIA, "Let op het onderscheid: wie uit de EU komt, kan niet verplicht worden. Een vrijwillig aanbod "
+              "dat aansluit op werktijden bereikt de meeste mensen.", True)]),
+    ("De GGD en scholen: samen signaleren bij nieuwkomerskinderen", MARLOES,
+     ["onderwijs", "participatie-en-zorg"], ["nieuwkomers", "jeugdgezondheidszorg"],
+     "Kinderen in de nieuwkomersklas hebben vaak een zware tijd achter de rug. Hoe hebben jullie de "
+     "samenwerking tussen jeugdarts, school en wijkteam geregeld?", 27,
+     [(HANANE, "In Arnhem komt de jeugdarts elke maand op school; de intern begeleider bereidt de "
+               "gesprekken voor. Ouders worden uitgenodigd met hulp van een tolk.", True)]),
+    ("Hoe leggen jullie de participatieverklaring uit in eenvoudige taal?", LINH, ["inburgering"],
+     ["participatieverklaring", "eenvoudige-taal"],
+     "Deelnemers vinden de tekst van de verklaring abstract. Gebruiken jullie eigen materiaal of "
+     "voorbeelden uit het dagelijks leven?", 20,
+     [(GERRIT, "Wij werken met foto's uit de eigen gemeente: het gemeentehuis, de school, een "
+               "stembureau. Dan wordt 'gelijke rechten' ineens heel concreet.", False),
+      (RAVI, "Een goede vorm is het gesprek in kleine groepen met een ervaringsdeskundige die zelf het "
+             "traject heeft doorlopen. FORUM kan u in contact brengen met gemeenten die dit doen.", False)]),
+    ("Ouders van het schoolbestuur betrekken bij burgerschap", BRAM, ["onderwijs", "religie-en-identiteit"],
+     ["burgerschap", "ouders"],
+     "Ons bestuur wil het burgerschapsonderwijs samen met ouders vormgeven. Heeft iemand een "
+     "werkvorm die ouders van verschillende achtergronden echt aan tafel krijgt?", 11, []),
+    ("Inloopspreekuur in de moskee: goede ervaringen?", YUSUF,
+     ["religie-en-identiteit", "participatie-en-zorg"], ["moskee", "wijkteam"],
+     "Het wijkteam wil een inloopspreekuur houden in de moskee, omdat veel bewoners daar komen. "
+     "Waar moeten we op letten?", 5,
+     [(FATIMA, "Maak het spreekuur open voor iedereen uit de wijk en zeg dat ook in de aankondiging. In Den "
+               "Haag werkt een vrouwelijke consulent naast een mannelijke; dan voelen ook vrouwen zich "
+               "welkom.", False)]),
 ]
 
 
