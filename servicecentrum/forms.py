@@ -35,11 +35,23 @@ def email_field(label=None, required_message=None) -> EmailField:
 
 
 class LocalDateField(DateField):
-    """A date picker (jjjj-mm-dd) that also takes a date typed the Dutch way (dd-mm-jjjj)."""
+    """A date picker (jjjj-mm-dd) that also takes a date typed the Dutch way (dd-mm-jjjj).
 
-    def __init__(self, label=None, validators=None, **kwargs):
+    With ``typed=True`` the field is a plain text box: it shows its value as dd-mm-jjjj (a date
+    picker needs jjjj-mm-dd) and carries a dd-mm-jjjj placeholder.
+    """
+
+    def __init__(self, label=None, validators=None, typed: bool = False, **kwargs):
+        self.typed = typed
+        if typed:
+            kwargs["render_kw"] = {"placeholder": _l("dd-mm-jjjj"), **(kwargs.get("render_kw") or {})}
         super().__init__(label, validators, format=["%Y-%m-%d", "%d-%m-%Y"],
                          invalid_value_message=_l("Vul een geldige datum in, zoals 28-11-2026."), **kwargs)
+
+    def _value(self):
+        if self.typed and self.data is not None and not self.raw_data:
+            return self.data.strftime("%d-%m-%Y")
+        return super()._value()
 
     def process_formdata(self, valuelist):
         if valuelist and not "".join(valuelist).strip():

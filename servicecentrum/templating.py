@@ -1,8 +1,8 @@
 """Template helpers: rules, labels and formatting."""
 
 from flask import Flask
-from flask_babel import format_date, format_datetime
 
+from .dates import format_date, format_date_short, format_datetime, format_time
 from .policies import can
 
 
@@ -17,6 +17,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["unread_subject_ids"] = unread_subject_ids
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["time"] = format_time
+    app.jinja_env.filters["date_short"] = format_date_short
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

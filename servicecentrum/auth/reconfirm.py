@@ -7,6 +7,7 @@ from sqlalchemy import func, select, update
 
 from ..audit.services import record
 from ..database import utcnow
+from ..dates import format_date
 from ..extensions import db
 from ..notifications.services import queue_mail
 from ..urls import absolute_url
@@ -64,7 +65,7 @@ def request_reconfirmations(now: datetime | None = None) -> int:
         queue_mail(user.email, _("Werkt u nog bij %(organisation)s?", organisation=_organisation(user)),
                    "reconfirm_request", name=user.name, job_title=user.job_title,
                    organisation=_organisation(user), link=absolute_url("auth.reconfirm"),
-                   deadline=(now + ANSWER_WITHIN).strftime("%d-%m-%Y"))
+                   deadline=format_date(now + ANSWER_WITHIN))
         record("role_confirmation_requested", actor=None, target=user)
         db.session.commit()
         asked += 1

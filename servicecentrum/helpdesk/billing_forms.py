@@ -5,9 +5,10 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from ..forms import LocalDateField
 from .billing import MAX_ENTRY_MINUTES, MAX_QUOTE_MINUTES, hours_to_minutes
 
 HOURS_PATTERN = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?")
@@ -34,18 +35,11 @@ def _check_hours(field, max_minutes: int, too_many) -> int:
     return minutes
 
 
-class WorkDateField(DateField):
-    """A date from a date picker (jjjj-mm-dd) or typed the Dutch way (dd-mm-jjjj)."""
+class WorkDateField(LocalDateField):
+    """A date from a date picker (jjjj-mm-dd) or typed the Dutch way (dd-mm-jjjj), shown as dd-mm-jjjj."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=["%Y-%m-%d", "%d-%m-%Y"],
-                         invalid_value_message=_l("Vul een geldige datum in, zoals 28-11-2026."), **kwargs)
-
-    def process_formdata(self, valuelist):
-        if valuelist and not "".join(valuelist).strip():
-            self.data = None  # empty: InputRequired says what is missing
-            return
-        super().process_formdata(valuelist)
+        super().__init__(label, validators, typed=True, **kwargs)
 
 
 class TimeEntryForm(FlaskForm):

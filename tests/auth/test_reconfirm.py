@@ -9,6 +9,7 @@ from servicecentrum.audit.models import AuditEvent
 from servicecentrum.auth import reconfirm
 from servicecentrum.auth.models import User, UserSession
 from servicecentrum.database import utcnow
+from servicecentrum.dates import format_date
 from servicecentrum.extensions import db
 from servicecentrum.notifications.models import OutboxMail
 from tests import factories
@@ -73,7 +74,7 @@ def test_the_question_names_job_and_organisation_and_links_to_the_confirm_page(a
     assert "Beste Sanne Jansen" in mail.body_text
     assert "Werkt u nog als Beleidsadviseur inburgering bij Gemeente Zwolle?" in mail.body_text
     assert "http://127.0.0.1:5000/account/bevestigen" in mail.body_text  # BASE_URL outside a request
-    assert (now + 30 * DAY).strftime("%d-%m-%Y") in mail.body_text
+    assert f"vóór {format_date(now + 30 * DAY)}," in mail.body_text  # "2 januari 2027"
     event, = _events("role_confirmation_requested")
     assert event.actor_id is None
 

@@ -265,7 +265,7 @@ def test_without_filters_the_page_shows_the_last_full_quarter(app, staff, monkey
 
     monkeypatch.setattr(signals_views, "today", lambda: date(2026, 11, 29))
     page = staff.get("/rapportage/signalen").get_data(as_text=True)
-    assert "van 01-07-2026 tot en met 30-09-2026" in page
+    assert "van 1 juli 2026 tot en met 30 september 2026" in page
     assert 'value="2026-07-01"' in page and 'value="2026-09-30"' in page
     assert "Gebruik de afdrukfunctie van uw browser".lower() in page.lower()
 
