@@ -3,8 +3,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import IntegerField, SelectChoice, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import SelectChoice, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..library.forms import ListRadioField, ListSelectField
 from .labels import MESSAGE_KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS
@@ -51,8 +51,7 @@ class ReplyForm(FlaskForm):
                           default="reply")
     attachments = MultipleFileField(_l("Bijlagen (niet verplicht)"))
     new_status = ListSelectField(_l("Status na verzenden"), choices=[])
-    minutes = IntegerField(_l("Bestede tijd (minuten)"), validators=[
-        Optional(), NumberRange(min=1, max=24 * 60, message=_l("Vul meer dan 0 en hoogstens 1440 minuten in."))])
+    minutes = StringField(_l("Bestede tijd (minuten)"))
     insert = SubmitField(_l("Invoegen"))
     send = SubmitField(_l("Versturen"))
 
@@ -91,10 +90,22 @@ class ReplyForm(FlaskForm):
         value = field.data if field is not None else None
         return int(value) if value and str(value).isdigit() else None
 
+    def validate_minutes(self, field) -> None:
+        """Empty (no time logged) or whole minutes, more than 0 and at most a day."""
+        value = (field.data or "").strip()
+        if not value:
+            return
+        if not (value.isascii() and value.isdigit()):
+            raise ValidationError(_l("Vul de bestede tijd in hele minuten in, zoals 30."))
+        if not 0 < int(value) <= 24 * 60:
+            raise ValidationError(_l("Vul bij bestede tijd meer dan 0 en hoogstens 1440 minuten in."))
+
     @property
     def minutes_spent(self) -> int | None:
+        """The minutes to log with this message, or None."""
         field = getattr(self, "minutes", None)
-        return field.data if field is not None and not field.errors else None
+        value = (field.data or "").strip() if field is not None and not field.errors else ""
+        return int(value) if value else None
 
     @property
     def status_after(self) -> str | None:

@@ -19,7 +19,7 @@ from ..organisations.models import Organisation
 from ..policies import can_handle_ticket
 from ..taxonomy.models import Programme, Theme, programme_advisers
 from . import services, sla
-from .models import OPEN_STATUSES, STATUSES, Ticket
+from .models import OPEN_STATUSES, PRIORITIES, STATUSES, Ticket
 
 PER_PAGE = 50
 # The status filter: "" is every open ticket, "all" every ticket, else one stored status.
@@ -115,6 +115,46 @@ def queue_order(today: date) -> tuple:
             Ticket.resolution_due, Ticket.created_at, Ticket.id)
 
 
+def _rank(column, keys) -> case:
+    return case({key: index for index, key in enumerate(keys)}, value=column, else_=len(keys))
+
+
+# The columns the queue may be sorted by (anything else is ignored): key -> sort expressions.
+SORTS = {
+    "number": lambda: (Ticket.id,),
+    "subject": lambda: (func.lower(Ticket.subject),),
+    "organisation": lambda: (Organisation.name,),
+    "status": lambda: (_rank(Ticket.status, STATUSES),),
+    "priority": lambda: (_rank(Ticket.priority, PRIORITIES),),
+    "due": lambda: (Ticket.resolution_due,),
+    "activity": lambda: (Ticket.updated_at,),
+}
+NULLABLE = {"organisation": Ticket.organisation_id, "due": Ticket.resolution_due}
+
+
+@dataclass
+class QueueSort:
+    """How the adviser sorted the queue: a whitelisted column and a direction, or the default."""
+
+    key: str = ""
+    descending: bool = False
+
+    @classmethod
+    def parse(cls, key: str | None, direction: str | None) -> "QueueSort":
+        """Read the query string; a column not in the whitelist means the default order."""
+        key = key if key in SORTS else ""
+        return cls(key, bool(key) and direction == "desc")
+
+    def order(self, today: date) -> tuple:
+        if not self.key:
+            return queue_order(today)
+        columns = [*SORTS[self.key](), Ticket.id]
+        ordered = tuple(c.desc() if self.descending else c.asc() for c in columns)
+        if self.key in NULLABLE:  # empty values last, whichever the direction
+            return (NULLABLE[self.key].is_(None), *ordered)
+        return ordered
+
+
 class QueuePagination(Pagination):
     """One page of the queue in two queries, however many tickets match.
 
@@ -124,10 +164,15 @@ class QueuePagination(Pagination):
 
     def _query_items(self) -> list[Ticket]:
         statement, order = self._query_args["select"], self._query_args["order"]
+        rows = select(Ticket)
+        if self._query_args.get("join_organisation"):
+            # Sorting by the organisation's name: an explicit join, apart from the eager load's.
+            on = Organisation.id == Ticket.organisation_id
+            statement, rows = statement.outerjoin(Organisation, on), rows.outerjoin(Organisation, on)
         page_ids = (statement.with_only_columns(Ticket.id).order_by(*order)
                     .limit(self.per_page).offset(self._query_offset))
         return list(db.session.scalars(
-            select(Ticket).where(Ticket.id.in_(page_ids)).order_by(*order)
+            rows.where(Ticket.id.in_(page_ids)).order_by(*order)
             .options(joinedload(Ticket.organisation), joinedload(Ticket.programme),
                      joinedload(Ticket.assignee))))
 
@@ -137,12 +182,14 @@ class QueuePagination(Pagination):
 
 
 def queue_page(user, filters: QueueFilters, programme_ids: list[int], page: int = 1,
-               today: date | None = None, per_page: int = PER_PAGE) -> QueuePagination:
+               today: date | None = None, per_page: int = PER_PAGE,
+               sort: QueueSort | None = None) -> QueuePagination:
     """One page of the queue (two queries: the rows with their relations, and the total)."""
     today = today or sla.today()
+    sort = sort or QueueSort()
     return QueuePagination(page=max(page, 1), per_page=per_page, max_per_page=None, error_out=False,
                            select=queue_statement(user, filters, programme_ids, today),
-                           order=queue_order(today))
+                           order=sort.order(today), join_organisation=sort.key == "organisation")
 
 
 def find_user(user_id: int) -> User | None:

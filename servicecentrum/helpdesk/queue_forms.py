@@ -11,6 +11,8 @@ from .queue import ALL_STATUSES, QueueFilters
 
 # Query-string keys of the filters, kept when assigning and paging.
 FILTER_KEYS = ("programme", "status", "unassigned", "overdue", "theme", "organisation", "mine")
+# ... and of the sort: a whitelisted column (queue.SORTS) and "asc" or "desc".
+SORT_KEYS = ("sort", "order")
 
 
 MAX_SELECTED = 200

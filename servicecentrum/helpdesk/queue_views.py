@@ -5,18 +5,29 @@ from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..notifications.centre import unread_subject_ids
 from ..policies import can_view_queue, require
 from . import bp, queue, sla
 from .labels import PRIORITY_LABELS, STATUS_LABELS
-from .queue_forms import FILTER_KEYS, AssignForm, QueueFilterForm
+from .queue_forms import FILTER_KEYS, SORT_KEYS, AssignForm, QueueFilterForm
 from .services import HelpdeskError
 
 MAX_PAGE = 100_000
 
 
-def filter_args(args) -> dict:
-    """The filters in a query string, to keep them when paging and after assigning."""
-    return {key: args.get(key) for key in FILTER_KEYS if args.get(key)}
+def filter_args(args, keys=FILTER_KEYS + SORT_KEYS) -> dict:
+    """The filters (and sort) in a query string, to keep them when paging and after assigning."""
+    return {key: args.get(key) for key in keys if args.get(key)}
+
+
+def sort_links(args, sort: queue.QueueSort) -> dict:
+    """Per sortable column: the URL that sorts by it (again: the other way round)."""
+    kept = filter_args(args, FILTER_KEYS)
+    links = {}
+    for key in queue.SORTS:
+        direction = "desc" if sort.key == key and not sort.descending else "asc"
+        links[key] = url_for("helpdesk.queue", **kept, sort=key, order=direction)
+    return links
 
 
 def due_date_labels(tickets) -> dict:
@@ -33,14 +44,19 @@ def render_queue(assign_form: AssignForm | None = None, status: int = 200):
     form.offer(programmes, queue.themes(), queue.organisations_in(programme_ids))
     filters = form.filters()
     today = sla.today()
+    sort = queue.QueueSort.parse(request.args.get("sort"), request.args.get("order"))
     page = queue.queue_page(current_user, filters, programme_ids,
-                            page=min(request.args.get("page", 1, type=int), MAX_PAGE), today=today)
+                            page=min(request.args.get("page", 1, type=int), MAX_PAGE), today=today, sort=sort)
     if assign_form is None:
         assign_form = AssignForm(formdata=None)
     assign_form.offer(queue.advisers_of(programme_ids))
     links = filter_args(request.args)
     return render_template(
         "helpdesk/queue.html", form=form, page=page, links=links, assign_form=assign_form,
+        sort=sort, sort_links=sort_links(request.args, sort),
+        has_filters=bool(filter_args(request.args, FILTER_KEYS)),
+        # [0] on an empty page: the same one query with or without rows.
+        unread=unread_subject_ids(current_user, "ticket", [t.id for t in page.items] or [0]),
         programmes=programmes, today=today, first_response_overdue=sla.first_response_overdue,
         resolution_overdue=sla.resolution_overdue, selected=set(assign_form.ticket_ids.data or []),
         # Translated and formatted once per page, not once per row.

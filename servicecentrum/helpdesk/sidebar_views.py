@@ -69,7 +69,8 @@ def change_priority(ticket_id: int):
             form.priority.errors = [str(error)]
         else:
             label = str(PRIORITY_LABELS[ticket.priority])
-            return _done(ticket_id, _("De prioriteit is nu: %(priority)s.", priority=label), "priority", label)
+            return _done(ticket_id, _("De prioriteit is nu: %(priority)s.", priority=label),
+                         "priority", label)
     return _failed(ticket, form, "priority", priority_form=form)
 
 

@@ -105,7 +105,8 @@ def _insert_canned(ticket, form: ReplyForm, canned: dict):
 
 
 def _sent_message(sent: workspace.Sent) -> str:
-    parts = [_("Uw interne notitie is opgeslagen.") if sent.message.is_internal else _("Uw bericht is verstuurd.")]
+    internal = sent.message.is_internal
+    parts = [_("Uw interne notitie is opgeslagen.") if internal else _("Uw bericht is verstuurd.")]
     if sent.minutes:
         parts.append(_("%(minutes)s minuten geschreven (%(kind)s).", minutes=sent.minutes,
                        kind=_("betaald") if sent.billable else _("gratis")))

@@ -7,10 +7,11 @@ from flask_login import current_user
 
 from ..auth.web import client_address
 from ..forms import form_status
+from ..notifications.centre import unread_subject_ids
 from ..policies import can_file_ticket, can_view_queue, require
 from . import attachments, bp, sla, ticket_actions
 from .forms import TicketForm
-from .labels import STATUS_LABELS
+from .labels import REQUESTER_STATUS_LABELS
 from .services import HelpdeskError
 
 
@@ -21,7 +22,10 @@ def index():
         return redirect(url_for("helpdesk.queue"))
     mine = ticket_actions.my_tickets(current_user, request.args.get("page", 1, type=int))
     shared = ticket_actions.organisation_tickets(current_user, request.args.get("organisatie", 1, type=int))
-    return render_template("helpdesk/index.html", mine=mine, shared=shared, status_labels=STATUS_LABELS,
+    shown = [t.id for t in mine.items] + ([t.id for t in shared.items] if shared else [])
+    return render_template("helpdesk/index.html", mine=mine, shared=shared,
+                           status_labels={key: str(label) for key, label in REQUESTER_STATUS_LABELS.items()},
+                           unread=unread_subject_ids(current_user, "ticket", shown),
                            is_overdue=sla.is_overdue, today=sla.today())
 
 

@@ -26,9 +26,9 @@ class Sent:
     status_changed: bool = False
 
 
-def send_from_workspace(actor, ticket: Ticket, kind: str, body: str, uploads=(), status_after: str | None = None,
-                        minutes: int | None = None, canned_reply_id: int | None = None,
-                        today=None) -> Sent:
+def send_from_workspace(actor, ticket: Ticket, kind: str, body: str, uploads=(),
+                        status_after: str | None = None, minutes: int | None = None,
+                        canned_reply_id: int | None = None, today=None) -> Sent:
     """Post a public reply or internal note, log time and change the status, all or nothing.
 
     :raises HelpdeskError: (or its BillingError) with a Dutch message; nothing is saved then.
