@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from ..dates import format_date
 from .formatting import cell_text
-from .tables import ReportTable
+from .tables import Filters, ReportTable
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11), distinct in print.
 PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a1b9a", "#00695c", "#8d6e00", "#ad1457", "#37474f")
@@ -39,8 +40,24 @@ def _truncate(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def bar_chart(table: ReportTable, chart_id: str) -> Markup:
-    """The table's chart as an SVG element, or empty markup when it has no chart or no rows."""
+def period_text(start, end) -> str:
+    """The period in words: "1 januari – 31 december 2026" (the year once when both share it)."""
+    first = format_date(start, "d MMMM") if start.year == end.year else format_date(start)
+    return f"{first} – {format_date(end)}"
+
+
+def chart_caption(table: ReportTable, filters: Filters) -> str:
+    """What the table's chart shows, with unit and period; also the chart image's accessible name."""
+    spec = table.chart
+    what = (spec.caption if spec is not None and spec.caption else "") or table.title
+    return f"{what}, {period_text(filters.start, filters.end)}"
+
+
+def bar_chart(table: ReportTable, chart_id: str, caption: str | None = None) -> Markup:
+    """The table's chart as an SVG element, or empty markup when it has no chart or no rows.
+
+    ``caption`` (see chart_caption) names the image; the page shows the same text in a figcaption.
+    """
     spec = table.chart
     if spec is None or not table.rows:
         return Markup("")
@@ -58,7 +75,7 @@ def bar_chart(table: ReportTable, chart_id: str) -> Markup:
     width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'class="chart" role="img" aria-labelledby="{chart_id}-title">',
-             f'<title id="{chart_id}-title">{escape(table.title)}</title>']
+             f'<title id="{chart_id}-title">{escape(caption or table.title)}</title>']
     for n, s in enumerate(series if len(series) > 1 else []):
         x, y = (n % 3) * 230, (n // 3) * 22
         legend = escape(_truncate(s.label, 30))

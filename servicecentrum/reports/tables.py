@@ -52,6 +52,8 @@ class Chart:
     value_columns: list[int] = field(default_factory=lambda: [1])
     stacked: bool = False
     label_columns: list[int] = field(default_factory=list)  # several: their texts joined by " – "
+    # What the chart shows, with its unit, for the caption and the image's name; the period is added.
+    caption: str = ""
 
 
 @dataclass

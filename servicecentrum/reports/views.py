@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..helpdesk.sla import today
 from ..policies import can_view_declarations, can_view_reports, require
 from . import bp, dashboard, declarations
-from .charts import bar_chart
+from .charts import bar_chart, chart_caption
 from .dashboard_forms import DashboardFilterForm
 from .formatting import cell_text
 from .forms import YearForm
@@ -36,7 +36,7 @@ def dashboard_page():
     filters = form.filters(today())
     return render_template("reports/dashboard.html", form=form, filters=filters,
                            tables=dashboard.all_tables(filters), bar_chart=bar_chart,
-                           cell_text=cell_text), 200 if valid else 422
+                           chart_caption=chart_caption, cell_text=cell_text), 200 if valid else 422
 
 
 @bp.route("/tabellen/<key>.csv")

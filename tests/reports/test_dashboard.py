@@ -37,7 +37,7 @@ def test_staff_see_each_table_with_a_chart_and_the_same_numbers(app, client, log
     html = client.get("/rapportage?van=2026-01-01&tot=2026-03-31").get_data(as_text=True)
     assert sample_table[-1].start == date(2026, 1, 1) and sample_table[-1].end == date(2026, 3, 31)
     assert '<svg' in html and 'role="img"' in html
-    assert '<title id="proef-chart-title">Proeftabel</title>' in html
+    assert '<title id="proef-chart-title">Proeftabel, 1 januari – 31 maart 2026</title>' in html
     assert "<th scope=\"row\">Sociale Cohesie</th>" in html
     assert ">1.234<" in html and ">88%<" in html  # Dutch thousands separator; a share as percent
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html

@@ -68,7 +68,8 @@ def event_fill(filters: Filters) -> ReportTable:
                  Column(_("Plaatsen"), "int"), Column(_("Bevestigde aanmeldingen"), "int"),
                  Column(_("Bezetting"), "percent"), Column(_("Opkomst"), "percent")],
         rows=rows,
-        chart=Chart(label_column=0, value_columns=[4, 5]),
+        chart=Chart(label_column=0, value_columns=[4, 5],
+                    caption=_("Bezetting en opkomst in procenten, per soort bijeenkomst")),
         note=_("Gepubliceerde, niet geannuleerde bijeenkomsten die in de periode begonnen; bezetting is "
                "bevestigde aanmeldingen gedeeld door plaatsen, opkomst is aangemelde deelnemers die zijn "
                "ingecheckt, alleen bij bijeenkomsten waar is ingecheckt."),

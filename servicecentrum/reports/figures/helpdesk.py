@@ -42,7 +42,8 @@ def tickets_per_month(filters: Filters) -> ReportTable:
         values = [counts.get((key, name), 0) for name in names]
         rows.append([key, *values, sum(values)])
     columns = [Column(_("Maand")), *(Column(name, "int") for name in names), Column(_("Totaal"), "int")]
-    chart = Chart(label_column=0, value_columns=list(range(1, len(names) + 1)), stacked=True)
+    chart = Chart(label_column=0, value_columns=list(range(1, len(names) + 1)), stacked=True,
+                  caption=_("Aantal nieuwe helpdeskvragen per maand, per programma"))
     return ReportTable(
         key="tickets_per_month", title=_("Helpdeskvragen per programma per maand"),
         columns=columns, rows=rows,
@@ -74,10 +75,12 @@ def first_response_sla(filters: Filters) -> ReportTable:
     all_in_time, all_total = sum(r[1] for r in rows), sum(r[2] for r in rows)
     rows.append([_("Totaal"), all_in_time, all_total, _share(all_in_time, all_total)])
     return ReportTable(
-        key="first_response_sla", title=_("Eerste reactie binnen de afgesproken termijn"),
+        key="first_response_sla", title=_("Eerste reactie binnen de reactietermijn"),
         columns=[Column(_("Programma")), Column(_("Op tijd"), "int"), Column(_("Aantal"), "int"),
                  Column(_("Aandeel op tijd"), "percent")],
-        rows=rows, chart=Chart(label_column=0, value_columns=[3]),
+        rows=rows, chart=Chart(label_column=0, value_columns=[3], caption=_(
+            "Aandeel helpdeskvragen met een eerste reactie binnen de reactietermijn, in procenten, "
+            "per programma")),
         note=_("Vragen met een uiterste reactiedatum in de periode; op tijd als de eerste reactie "
                "uiterlijk op die datum (Nederlandse tijd) kwam. Onbeantwoorde vragen over die datum "
                "tellen als te laat; onbeantwoorde vragen waarvan de datum nog niet voorbij is, tellen "
@@ -112,7 +115,10 @@ def resolution_time(filters: Filters) -> ReportTable:
     return ReportTable(
         key="resolution_time", title=_("Doorlooptijd tot oplossing"),
         columns=[Column(_("Programma")), Column(_("Opgelost"), "int"),
-                 Column(_("Mediaan (dagen)"), "days"), Column(_("90e percentiel (dagen)"), "days")],
-        rows=[*per_programme, total], chart=Chart(label_column=0, value_columns=[2, 3]),
-        note=_("Vragen opgelost in de periode: kalenderdagen van indienen tot oplossen; mediaan en "
-               "90e percentiel met lineaire interpolatie tussen de dichtstbijzijnde waarden."))
+                 Column(_("Mediaan (dagen)"), "days"), Column(_("9 van de 10 binnen (dagen)"), "days")],
+        rows=[*per_programme, total], chart=Chart(label_column=0, value_columns=[2, 3], caption=_(
+            "Doorlooptijd tot oplossing in kalenderdagen, per programma: de mediaan en de termijn "
+            "waarbinnen 9 van de 10 vragen zijn opgelost")),
+        note=_("Vragen opgelost in de periode: kalenderdagen van indienen tot oplossen. De mediaan is "
+               "de middelste doorlooptijd; '9 van de 10 binnen' is de termijn waarbinnen 9 van de 10 "
+               "vragen waren opgelost (tussen twee vragen in wordt geïnterpoleerd)."))

@@ -40,7 +40,8 @@ def top_practices(filters: Filters) -> ReportTable:
         title=_("Meest bekeken praktijken"),
         columns=[Column(_("Praktijk")), Column(_("Weergaven"), "int"), Column(_("Nuttig"), "int")],
         rows=rows,
-        chart=Chart(label_column=0, value_columns=[1]),
+        chart=Chart(label_column=0, value_columns=[1],
+                    caption=_("Aantal weergaven van de meest bekeken praktijken")),
         note=_("De %(n)s gepubliceerde praktijken die in de periode het vaakst zijn geopend; nuttig telt "
                "alle beoordelingen 'nuttig' ooit. Het themafilter geldt, het programmafilter niet.",
                n=TOP_PRACTICES),
@@ -69,7 +70,8 @@ def search_gaps(filters: Filters) -> ReportTable:
         title=_("Zoektermen zonder resultaat"),
         columns=[Column(_("Zoekterm")), Column(_("Aantal"), "int"), Column(_("Laatst gezocht"))],
         rows=rows,
-        chart=Chart(label_column=0, value_columns=[1]),
+        chart=Chart(label_column=0, value_columns=[1],
+                    caption=_("Aantal zoekopdrachten zonder resultaat, per zoekterm")),
         note=_("De %(n)s zoektermen die in de periode het vaakst niets vonden, zonder hoofdletters en "
                "spaties aan het begin of eind; programma en thema gelden hier niet.", n=TOP_SEARCH_GAPS),
     )

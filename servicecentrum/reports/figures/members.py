@@ -42,7 +42,8 @@ def active_members(filters: Filters) -> ReportTable:
         columns=[Column(_("Soort organisatie")), Column(_("Regio")),
                  Column(_("Actieve leden"), "int"), Column(_("Leden totaal"), "int")],
         rows=rows,
-        chart=Chart(label_columns=[0, 1], value_columns=[2]),
+        chart=Chart(label_columns=[0, 1], value_columns=[2],
+                    caption=_("Aantal actieve leden per soort organisatie en regio")),
         note=_("Actieve ambtenaren met een account; actief is wie voor het laatst inlogde in de periode "
                "(alleen de laatste inlog wordt bewaard). Programma en thema gelden hier niet."),
     )

@@ -71,4 +71,6 @@ def satisfaction(filters: Filters) -> ReportTable:
         key="satisfaction", title=_("Tevredenheid per dienst"),
         columns=[Column(_("Dienst")), Column(_("Aantal reacties"), "int"),
                  Column(_("Gemiddeld cijfer"), "decimal"), Column(_("Aandeel tevreden"), "percent")],
-        rows=rows, chart=Chart(label_column=0, value_columns=[3]), note=note)
+        rows=rows, note=note,
+        chart=Chart(label_column=0, value_columns=[3],
+                    caption=_("Aandeel tevreden reacties in procenten, per dienst")))
