@@ -9,14 +9,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from ..audit import services as audit_services
 from ..audit.models import AuditEvent
 from ..auth.models import User
 from ..extensions import db
-from ..organisations.models import Organisation
 from ..spreadsheets import safe_cell
+from . import audit_objects
+from .audit_details import describe_details
 from .audit_labels import VISITOR_ACTIONS, action_label
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -29,7 +29,7 @@ class AuditFilters:
     """What the admin chose in the filter form; dates are Amsterdam calendar days, both inclusive."""
 
     action: str = ""
-    actor_email: str = ""
+    actor_email: str = ""  # part of the name or e-mail address of who did it
     since: date | None = None
     until: date | None = None
 
@@ -37,7 +37,7 @@ class AuditFilters:
         """Return the filters as keyword arguments of the audit search."""
         return {
             "action": self.action or None,
-            "actor_email": self.actor_email or None,
+            "actor_text": self.actor_email or None,
             "since": _start_of(self.since) if self.since else None,
             "until": _start_of(self.until + timedelta(days=1)) if self.until else None,
         }
@@ -53,8 +53,8 @@ def today() -> date:
 
 
 def known_actions() -> list[str]:
-    """Return the actions that occur in the log (the choices of the action filter)."""
-    return audit_services.distinct_actions()
+    """Return the actions that occur in the log (the choices of the action filter), by Dutch name."""
+    return sorted(audit_services.distinct_actions(), key=lambda action: action_label(action).lower())
 
 
 def search(filters: AuditFilters, page: int = 1):
@@ -73,41 +73,23 @@ def actor_label(event: AuditEvent) -> str:
     return _("voormalig lid")  # the member's account was deleted since
 
 
-def _target_names(events) -> dict[tuple[str, int], str]:
-    """Look up the names of the users and organisations the events are about, one query per kind."""
-    wanted: dict[str, set[int]] = {"user": set(), "organisation": set()}
-    for event in events:
-        if event.target_type in wanted and event.target_id is not None:
-            wanted[event.target_type].add(event.target_id)
-    names = {}
-    if wanted["user"]:
-        query = select(User.id, User.name, User.email).where(User.id.in_(wanted["user"]))
-        for user_id, name, email in db.session.execute(query):
-            names[("user", user_id)] = f"{name} ({email})"
-    if wanted["organisation"]:
-        query = select(Organisation.id, Organisation.name).where(Organisation.id.in_(wanted["organisation"]))
-        for org_id, name in db.session.execute(query):
-            names[("organisation", org_id)] = name
-    return names
-
-
-def describe(events) -> list[dict]:
-    """Turn events into table rows with Dutch labels and target names."""
-    names = _target_names(events)
+def describe(events, reader: User) -> list[dict]:
+    """Turn events into table rows: Dutch action, the object as title (and link), readable details."""
+    objects = audit_objects.resolve(events, reader)
     rows = []
     for event in events:
-        key = (event.target_type, event.target_id)
+        target = None
+        if event.target_type:
+            key = (event.target_type, event.target_id)
+            target = objects.get(key) or audit_objects.gone(event.target_type, event.target_id)
         rows.append({
             "event": event,
             "actor": actor_label(event),
             "action": action_label(event.action),
-            "target_type": event.target_type,
-            "target_id": event.target_id,
-            "target": names.get(key),
-            "details": sorted((event.details or {}).items()),
+            "target": target,
+            "details": describe_details(event.action, event.details or {}),
         })
     return rows
-
 
 
 def export_csv(actor: User, filters: AuditFilters, ip_address: str | None = None):

@@ -28,7 +28,7 @@ def audit_log():
     page = audit.search(filters, page=request.args.get("page", 1, type=int))
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/audit_log.html", form=form, page=page, query=query,
-                           rows=audit.describe(page.items)), 422 if form.errors else 200
+                           rows=audit.describe(page.items, current_user)), 422 if form.errors else 200
 
 
 @bp.route("/audit.csv")
@@ -40,7 +40,7 @@ def audit_export():
     if form.errors:
         page = audit.search(filters)
         return render_template("admin/audit_log.html", form=form, page=page, query={},
-                               rows=audit.describe(page.items)), 422
+                               rows=audit.describe(page.items, current_user)), 422
     csv_file = audit.export_csv(current_user, filters, client_address())
     response = send_file(csv_file, mimetype="text/csv", as_attachment=True,
                          download_name=f"auditlog-{audit.today().isoformat()}.csv")

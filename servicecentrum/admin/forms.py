@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     SearchField,
     SelectChoice,
     SelectField,
@@ -18,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..forms import LocalDateField
 from ..organisations.models import ORGANISATION_KINDS, PROVINCES, SIZE_CLASSES
 from .mail import STATUS_LABELS as MAIL_STATUS_LABELS
 
@@ -177,9 +177,10 @@ class AuditFilterForm(FilterForm):
     def offer_actions(self, labels: dict) -> None:
         """Add the actions that occur in the log, {action: label}, to the action filter."""
         self.action.choices = [*self.action.choices, *choices(labels)]
-    actor = SearchField(_l("E-mailadres van wie het deed"), validators=[Optional(), Length(max=254)])
-    van = DateField(_l("Vanaf datum"), validators=[Optional()])
-    tot = DateField(_l("Tot en met datum"), validators=[Optional()])
+    actor = SearchField(_l("Wie (naam of e-mailadres)"),
+                        validators=[Optional(), Length(max=254, message=_l("Vul hoogstens 254 tekens in."))])
+    van = LocalDateField(_l("Vanaf datum"), validators=[Optional()])
+    tot = LocalDateField(_l("Tot en met datum"), validators=[Optional()])
 
     def validate_tot(self, field):
         """Refuse a period that ends before it starts."""

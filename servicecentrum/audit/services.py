@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
@@ -46,15 +46,23 @@ def changed_fields(before: dict, after: dict) -> dict:
 
 def search_events(action: str | None = None, actor_id: int | None = None,
                   since: datetime | None = None, until: datetime | None = None,
-                  page: int = 1, per_page: int = 50, actor_email: str | None = None):
+                  page: int = 1, per_page: int = 50, actor_email: str | None = None,
+                  actor_text: str | None = None):
     """Return one page of events, newest first, with their actors loaded."""
-    query = _filtered(action, actor_id, since, until, actor_email)
+    query = _filtered(action, actor_id, since, until, actor_email, actor_text)
     query = query.options(selectinload(AuditEvent.actor)).order_by(AuditEvent.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def _filtered(action=None, actor_id=None, since=None, until=None, actor_email=None):
+def _filtered(action=None, actor_id=None, since=None, until=None, actor_email=None, actor_text=None):
     query = select(AuditEvent)
+    if actor_text:
+        from ..auth.models import User
+
+        # Part of the member's name or e-mail address, in any case; % and _ are taken literally.
+        pattern = "%" + actor_text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.join(AuditEvent.actor).where(func.lower(User.name).like(pattern, escape="\\")
+                                                   | func.lower(User.email).like(pattern, escape="\\"))
     if action:
         query = query.where(AuditEvent.action == action)
     if actor_id:
