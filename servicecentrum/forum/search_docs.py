@@ -5,8 +5,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..auth.models import User
 from ..extensions import db
-from ..search.registry import DocumentType, IndexedDoc, register
+from ..search.registry import DocumentType, IndexedDoc, Parent, register
 from ..text import strip_markdown
 from .models import Answer, Question
 
@@ -82,8 +83,18 @@ def answer_url(answer_id: int) -> str:
     return _url("forum.question_detail", anchor=f"antwoord-{answer_id}", question_id=question_id)
 
 
+def answer_parents(ids: list[int]) -> dict[int, Parent]:
+    """Return, in one query, the question each answer belongs to, its anchor and its author's name."""
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Answer.id, Answer.question_id, User.name)
+                              .outerjoin(User, User.id == Answer.author_id).where(Answer.id.in_(list(ids))))
+    return {answer_id: Parent("question", question_id, anchor=f"antwoord-{answer_id}", byline=name or "")
+            for answer_id, question_id, name in rows}
+
+
 register(DocumentType(name="question", label=_l("Vraag"), load=load_questions, all_ids=question_ids,
                       visible_ids=visible_question_ids,
                       url=lambda question_id: _url("forum.question_detail", question_id=question_id)))
 register(DocumentType(name="answer", label=_l("Antwoord"), load=load_answers, all_ids=answer_ids,
-                      visible_ids=visible_answer_ids, url=answer_url))
+                      visible_ids=visible_answer_ids, url=answer_url, parents=answer_parents))

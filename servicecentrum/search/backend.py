@@ -17,11 +17,13 @@ from markupsafe import Markup
 from .plan import Plan, build
 from .prepare import DocKey, parse_facet_token
 from .query import ParsedQuery, parse
-from .registry import IndexedDoc
+from .registry import REGISTRY, IndexedDoc, Parent
 from .suggest import Vocabulary, suggest
 
 # Ranked matches checked against the member's rights per search; deeper ones are not shown.
 MAX_CANDIDATES = 1000
+# Matching children (answers) shown under one parent (question) in the results.
+MAX_CHILDREN = 3
 
 
 class IndexUnavailable(Exception):
@@ -41,6 +43,9 @@ class Hit:
     score: float
     title_html: Markup
     snippet_html: Markup
+    parent: Parent | None = None  # set on a child shown under its parent
+    children: list["Hit"] = field(default_factory=list)  # matching children, best first
+    more_children: int = 0  # matching children beyond those in `children`
 
 
 @dataclass
@@ -167,8 +172,14 @@ class SearchBackend(ABC):
                                     capped=raw_total > MAX_CANDIDATES)
             visible = allowed([c.key for c in candidates])
             candidates = [c for c in candidates if c.key in visible]
-            candidates = _filter_and_count(candidates, doc_types, facets, results)
-            results.total = len(candidates)
+            parents = _parents(candidates)
+            candidates = _filter_and_count(candidates, doc_types, facets, results, parents)
+            groups = _group(candidates, parents)
+            results.total = len(groups)
+            self._add_groups(plan, context, groups[offset:offset + limit], parents, results)
+            if results.total == 0:
+                results.suggestion = suggest(parsed.text, self.vocabulary())
+            return results
         page = candidates[offset:offset + limit]
         rendered = self.render(plan, page, context) if page else {}
         for candidate in page:
@@ -179,8 +190,70 @@ class SearchBackend(ABC):
         return results
 
 
-def _filter_and_count(candidates: list[Candidate], doc_types, facets, results: SearchResults):
-    """Apply type and facet filters in Python; count each facet as if its own filter were off."""
+    def _add_groups(self, plan: Plan, context, groups, parents: dict, results: SearchResults) -> None:
+        """Render one page of groups: each parent with its best matching children nested under it.
+
+        A child is indexed with its parent's title, so it matches whenever the parent's title does;
+        only children whose own text matched (a highlight in the snippet) are nested.
+        """
+        shown = [c for _key, members in groups for c in members]
+        rendered = self.render(plan, shown, context) if shown else {}
+        empty = (Markup(""), Markup(""))
+        for key, members in groups:
+            head = next((c for c in members if c.key == key), None)
+            children = [c for c in members if c.key != key]
+            if head is not None:
+                title, snippet = rendered.get(head.key, empty)
+            else:
+                # Without a matching parent, the heading is the child's title: the parent's, highlighted.
+                title, snippet = rendered.get(children[0].key, empty)[0], Markup("")
+            marked = [c for c in children if "<mark>" in rendered.get(c.key, empty)[1]]
+            if head is None and not marked:
+                marked = children[:1]
+            hit = Hit(key[0], key[1], max(c.score for c in members), title, snippet)
+            for child in marked[:MAX_CHILDREN]:
+                child_title, child_snippet = rendered.get(child.key, empty)
+                hit.children.append(Hit(child.key[0], child.key[1], child.score, child_title, child_snippet,
+                                        parent=parents[child.key]))
+            hit.more_children = max(0, len(marked) - MAX_CHILDREN)
+            results.hits.append(hit)
+
+
+def _parents(candidates: list[Candidate]) -> dict[DocKey, Parent]:
+    """The parent of every candidate whose type nests under another (one query per such type)."""
+    by_type: dict[str, list[int]] = {}
+    for candidate in candidates:
+        kind = REGISTRY.get(candidate.key[0])
+        if kind is not None and kind.parents is not None:
+            by_type.setdefault(candidate.key[0], []).append(candidate.key[1])
+    found: dict[DocKey, Parent] = {}
+    for doc_type, ids in by_type.items():
+        for doc_id, parent in REGISTRY[doc_type].parents(ids).items():
+            found[(doc_type, doc_id)] = parent
+    return found
+
+
+def _group_key(candidate: Candidate, parents: dict[DocKey, Parent]) -> DocKey:
+    parent = parents.get(candidate.key)
+    return (parent.doc_type, parent.doc_id) if parent else candidate.key
+
+
+def _group(candidates: list[Candidate], parents: dict[DocKey, Parent]) -> list[tuple[DocKey, list]]:
+    """Gather children under their parent, ranked by the group's best match (a parent comes first)."""
+    groups: dict[DocKey, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(_group_key(candidate, parents), []).append(candidate)
+    for key, members in groups.items():
+        members.sort(key=lambda c: c.key != key)  # stable: the parent first, children by score
+    return list(groups.items())
+
+
+def _filter_and_count(candidates: list[Candidate], doc_types, facets, results: SearchResults,
+                      parents: dict[DocKey, Parent] | None = None):
+    """Apply type and facet filters in Python; count each facet as if its own filter were off.
+
+    Counts are of results as shown: children under the same parent count once, as that parent does.
+    """
     values = [c.facet_values() for c in candidates]
     wanted = {name: set(v) for name, v in facets.items()}
     empty: frozenset[str] = frozenset()
@@ -189,21 +262,24 @@ def _filter_and_count(candidates: list[Candidate], doc_types, facets, results: S
         return all(vals & values[i].get(name, empty) for name, vals in wanted.items() if name != skip)
 
     passing = [passes(i) for i in range(len(candidates))] if wanted else [True] * len(candidates)
-    type_counts = results.type_counts
+    groups = [_group_key(c, parents or {}) for c in candidates]
+    per_type: dict[str, set[DocKey]] = {}
     for i, candidate in enumerate(candidates):
         if passing[i]:
-            type_counts[candidate.key[0]] = type_counts.get(candidate.key[0], 0) + 1
+            per_type.setdefault(candidate.key[0], set()).add(groups[i])
+    results.type_counts.update((name, len(keys)) for name, keys in per_type.items())
     in_type = [i for i, c in enumerate(candidates) if not doc_types or c.key[0] in doc_types]
-    counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
+    counts: dict[str, dict[str, set[DocKey]]] = {name: {} for name in wanted}
     for i in in_type:
         for name, vals in values[i].items():
-            # A facet counts the documents that pass every other facet's filter.
+            # A facet counts the results that pass every other facet's filter.
             if passing[i] or (name in wanted and passes(i, skip=name)):
                 group = counts.setdefault(name, {})
                 for value in vals:
-                    group[value] = group.get(value, 0) + 1
+                    group.setdefault(value, set()).add(groups[i])
     for name in sorted(counts):
-        results.facet_counts[name] = dict(sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0])))
+        sized = {value: len(keys) for value, keys in counts[name].items()}
+        results.facet_counts[name] = dict(sorted(sized.items(), key=lambda kv: (-kv[1], kv[0])))
     return [candidates[i] for i in in_type if passing[i]]
 
 

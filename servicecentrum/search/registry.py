@@ -25,6 +25,16 @@ class IndexedDoc:
 
 
 @dataclass(frozen=True)
+class Parent:
+    """The document a result is shown under (an answer under its question), with its byline."""
+
+    doc_type: str
+    doc_id: int
+    anchor: str = ""  # the place of the child on the parent's page, e.g. "antwoord-12"
+    byline: str = ""  # who wrote the child, e.g. "Sanne Jansen"
+
+
+@dataclass(frozen=True)
 class DocumentType:
     """How to load, list, authorise and link one kind of searchable document."""
 
@@ -45,6 +55,10 @@ class DocumentType:
     facet_labels: dict = field(default_factory=dict)
     # Optional: the Dutch label of one facet value, e.g. ("theme", "onderwijs") -> "Onderwijs".
     facet_value_label: Callable[[str, str], object] | None = None
+    # Optional: {id: Parent} for these ids, in one query. Results of this type are then shown
+    # nested under their parent (answers under their question); the child's indexed title must
+    # be the parent's title, so the group's heading can be highlighted from either.
+    parents: Callable[[list[int]], dict[int, "Parent"]] | None = None
 
 
 REGISTRY: dict[str, DocumentType] = {}

@@ -42,6 +42,20 @@ class ResultItem:
     url: str
     title_html: Markup
     snippet_html: Markup
+    children: list["ChildItem"] = field(default_factory=list)  # matching answers under a question
+    more_children: int = 0  # further matching children not shown
+
+
+@dataclass
+class ChildItem:
+    """A matching child shown under its parent result: an answer under its question."""
+
+    doc_type: str
+    doc_id: int
+    type_label: object
+    url: str  # the parent's page at the child's anchor
+    snippet_html: Markup
+    byline: str
 
 
 # Labels of the facet names most document types use; a type's own facet_labels win.
@@ -147,9 +161,18 @@ def _items(hits) -> list[ResultItem]:
     items = []
     for hit in hits:
         kind = REGISTRY.get(hit.doc_type)
-        if kind is not None:
-            items.append(ResultItem(hit.doc_type, hit.doc_id, kind.label, kind.url(hit.doc_id),
-                                    hit.title_html, hit.snippet_html))
+        if kind is None:
+            continue
+        url = kind.url(hit.doc_id)
+        item = ResultItem(hit.doc_type, hit.doc_id, kind.label, url, hit.title_html, hit.snippet_html,
+                          more_children=hit.more_children)
+        for child in hit.children:
+            label = REGISTRY[child.doc_type].label if child.doc_type in REGISTRY else ""
+            anchor = f"#{child.parent.anchor}" if child.parent and child.parent.anchor else ""
+            byline = child.parent.byline if child.parent else ""
+            item.children.append(ChildItem(child.doc_type, child.doc_id, label, url + anchor,
+                                           child.snippet_html, byline))
+        items.append(item)
     return items
 
 
