@@ -83,7 +83,8 @@ def bar_chart(table: ReportTable, chart_id: str, caption: str | None = None) -> 
                      f'<text x="{x + 20}" y="{y + 16}" class="chart__legend">{legend}</text>')
     y = legend_height + GAP
     for row, total in zip(rows, totals, strict=True):
-        label = " – ".join(str(row[i]) for i in spec.label_columns or [spec.label_column])
+        label = " – ".join(cell_text(row[i], table.columns[i].kind)
+                           for i in spec.label_columns or [spec.label_column])
         parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + per_row / 2 + 5}" text-anchor="end" '
                      f'class="chart__label">{escape(_truncate(label))}</text>')
         x, bar_y = float(LABEL_WIDTH), float(y)

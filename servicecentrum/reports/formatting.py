@@ -1,6 +1,9 @@
 """Values of report tables as Dutch text (pages) and as CSV cells."""
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from ..dates import format_date
 
 
 def _decimal(value, places: int = 1) -> str:
@@ -9,7 +12,7 @@ def _decimal(value, places: int = 1) -> str:
 
 
 def cell_text(value, kind: str) -> str:
-    """How a cell reads on the page: '1.234', '12,5', '87%', '3,5 dagen'."""
+    """How a cell reads on the page: '1.234', '12,5', '87%', '3,5 dagen', '03-12-2026'."""
     if value is None or value == "":
         return "–"
     if kind == "int":
@@ -20,6 +23,11 @@ def cell_text(value, kind: str) -> str:
         return _decimal(Decimal(str(value)) * 100, 0) + "%"
     if kind == "days":
         return _decimal(value)
+    if kind == "date":
+        return value.strftime("%d-%m-%Y")
+    if kind == "month":  # "2026-01" -> "januari 2026"
+        year, month = (int(part) for part in str(value).split("-"))
+        return format_date(date(year, month, 1), "MMMM yyyy")
     return str(value)
 
 
@@ -33,4 +41,6 @@ def csv_cell(value, kind: str):
         return _decimal(value, 2)
     if kind == "percent":
         return _decimal(Decimal(str(value)) * 100, 1)
+    if kind == "date":
+        return value.strftime("%d-%m-%Y")  # how Dutch spreadsheets read a date
     return str(value)

@@ -15,7 +15,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 UTC = ZoneInfo("UTC")
 
 # Column kinds: how a value is shown and written to CSV.
-KINDS = ("text", "int", "decimal", "percent", "days")
+KINDS = ("text", "int", "decimal", "percent", "days", "date", "month")
 
 
 @dataclass

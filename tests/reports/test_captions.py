@@ -51,3 +51,14 @@ def test_a_period_across_years_names_both_years(app):
 
     with app.test_request_context():
         assert period_text(date(2025, 12, 1), date(2026, 11, 30)) == "1 december 2025 – 30 november 2026"
+
+
+def test_months_and_days_in_report_tables_read_the_dutch_way(app):
+    from datetime import date
+
+    from servicecentrum.reports.formatting import cell_text, csv_cell
+
+    with app.test_request_context():
+        assert cell_text("2026-01", "month") == "januari 2026"
+        assert cell_text(date(2026, 12, 3), "date") == "03-12-2026"
+        assert csv_cell(date(2026, 12, 3), "date") == "03-12-2026"

@@ -99,7 +99,7 @@ def test_tickets_per_month(programmes):
     make_monthly_set(programmes)
     table = tickets_per_month(MARCH_APRIL)
     assert [c.label for c in table.columns] == ["Maand", "Alfa", "Beta", "Totaal"]
-    assert [c.kind for c in table.columns] == ["text", "int", "int", "int"]
+    assert [c.kind for c in table.columns] == ["month", "int", "int", "int"]
     assert table.rows == [["2026-03", 2, 1, 3], ["2026-04", 1, 1, 2]]
     assert table.chart.label_column == 0 and table.chart.value_columns == [1, 2] and table.chart.stacked
 

@@ -88,12 +88,12 @@ def test_search_terms_that_found_nothing(app_ctx):
     table = search_gaps(MARCH)
     assert BUILDERS["search_gaps"] is search_gaps
     assert [(c.label, c.kind) for c in table.columns] == [
-        ("Zoekterm", "text"), ("Aantal", "int"), ("Laatst gezocht", "text")]
-    assert table.rows == [["statushouders", 2, "2026-03-20"], ["taalcafe", 2, "2026-03-31"],
-                          ["buurtcoach", 1, "2026-03-01"]]
+        ("Zoekterm", "text"), ("Aantal", "int"), ("Laatst gezocht", "date")]
+    assert table.rows == [["statushouders", 2, date(2026, 3, 20)], ["taalcafe", 2, date(2026, 3, 31)],
+                          ["buurtcoach", 1, date(2026, 3, 1)]]
     assert search_gaps(Filters(MARCH.start, MARCH.end, programme_id=1, theme_id=1)).rows == table.rows
     first_of_april = Filters(date(2026, 4, 1), date(2026, 4, 1))
-    assert search_gaps(first_of_april).rows == [["statushouders", 1, "2026-04-01"]]
+    assert search_gaps(first_of_april).rows == [["statushouders", 1, date(2026, 4, 1)]]
 
 
 def test_search_gaps_stop_at_twenty_in_one_query(app_ctx, count_queries):
@@ -108,5 +108,5 @@ def test_search_gaps_stop_at_twenty_in_one_query(app_ctx, count_queries):
         table = search_gaps(MARCH)
     assert small.count == large.count == 1
     assert len(table.rows) == 20
-    assert table.rows[:2] == [[f"term{n:02d}", 4, "2026-03-15"] for n in (1, 3)]
+    assert table.rows[:2] == [[f"term{n:02d}", 4, date(2026, 3, 15)] for n in (1, 3)]
     assert [row[1] for row in table.rows] == [4] * 15 + [3] * 5

@@ -41,7 +41,8 @@ def tickets_per_month(filters: Filters) -> ReportTable:
     for key in month_keys(filters.start, filters.end):
         values = [counts.get((key, name), 0) for name in names]
         rows.append([key, *values, sum(values)])
-    columns = [Column(_("Maand")), *(Column(name, "int") for name in names), Column(_("Totaal"), "int")]
+    columns = [Column(_("Maand"), "month"), *(Column(name, "int") for name in names),
+               Column(_("Totaal"), "int")]
     chart = Chart(label_column=0, value_columns=list(range(1, len(names) + 1)), stacked=True,
                   caption=_("Aantal nieuwe helpdeskvragen per maand, per programma"))
     return ReportTable(

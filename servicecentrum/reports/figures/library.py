@@ -1,6 +1,6 @@
 """Library figures for the dashboard: the most viewed practices and the searches that found nothing."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
@@ -48,8 +48,8 @@ def top_practices(filters: Filters) -> ReportTable:
     )
 
 
-def _day_text(moment: datetime | None) -> str:
-    return moment.astimezone(AMSTERDAM).date().isoformat() if moment else ""
+def _local_day(moment: datetime | None) -> date | None:
+    return moment.astimezone(AMSTERDAM).date() if moment else None
 
 
 @register("search_gaps", 80)
@@ -64,11 +64,11 @@ def search_gaps(filters: Filters) -> ReportTable:
         .having(term != "")
         .order_by(count.desc(), term)
         .limit(TOP_SEARCH_GAPS))
-    rows = [[text, int(n), _day_text(last)] for text, n, last in db.session.execute(statement)]
+    rows = [[text, int(n), _local_day(last)] for text, n, last in db.session.execute(statement)]
     return ReportTable(
         key="search_gaps",
         title=_("Zoektermen zonder resultaat"),
-        columns=[Column(_("Zoekterm")), Column(_("Aantal"), "int"), Column(_("Laatst gezocht"))],
+        columns=[Column(_("Zoekterm")), Column(_("Aantal"), "int"), Column(_("Laatst gezocht"), "date")],
         rows=rows,
         chart=Chart(label_column=0, value_columns=[1],
                     caption=_("Aantal zoekopdrachten zonder resultaat, per zoekterm")),
