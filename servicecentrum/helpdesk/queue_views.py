@@ -1,10 +1,11 @@
 """The advisers' queue: their programmes' tickets with filters, and assigning several at once."""
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
+from ..dates import format_date
 from ..notifications.centre import unread_subject_ids
 from ..policies import can_view_queue, require
 from . import bp, queue, sla
@@ -33,7 +34,7 @@ def sort_links(args, sort: queue.QueueSort) -> dict:
 def due_date_labels(tickets) -> dict:
     """Each due date on the page, formatted once."""
     days = {day for t in tickets for day in (t.first_response_due, t.resolution_due) if day is not None}
-    return {day: format_date(day, "medium") for day in days}
+    return {day: format_date(day) for day in days}
 
 
 def render_queue(assign_form: AssignForm | None = None, status: int = 200):
