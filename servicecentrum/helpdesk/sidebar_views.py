@@ -22,11 +22,14 @@ def wants_json() -> bool:
     return request.accept_mimetypes.best == "application/json"
 
 
-def _done(ticket_id: int, message: str, field: str, label: str, leave: bool = False):
+def _done(ticket_id: int, message: str, field: str, label: str, leave: bool = False,
+          reload: bool = False):
     if wants_json():
         answer = {"ok": True, "message": message, "field": field, "label": label}
-        if leave:
-            answer["redirect"] = url_for("helpdesk.index")
+        if leave or reload:  # another programme: other advisers to choose from, so show the page anew
+            flash(message, "success")
+            answer["redirect"] = url_for("helpdesk.index") if leave else url_for(
+                "helpdesk.detail", ticket_id=ticket_id, _anchor="behandeling")
         return jsonify(answer)
     flash(message, "success")
     if leave:
@@ -109,5 +112,6 @@ def move(ticket_id: int):
             form.programme.errors = [str(error)]
         else:
             return _done(ticket_id, _("De vraag is doorgezet naar %(name)s.", name=programme.name),
-                         "programme", programme.name, leave=not can_view_ticket(current_user, ticket))
+                         "programme", programme.name, leave=not can_view_ticket(current_user, ticket),
+                         reload=True)
     return _failed(ticket, form, "programme", move_form=form)

@@ -43,9 +43,9 @@ def test_an_adviser_answers_with_canned_text_time_and_status_in_one_submit(live_
     conversation = page.locator("#berichten")
     side_box, talk_box = sidebar.bounding_box(), conversation.bounding_box()
     if size == "phone":
-        assert side_box["y"] > talk_box["y"] + talk_box["height"] - 1, "sidebar should fold under the conversation"
+        assert side_box["y"] > talk_box["y"] + talk_box["height"] - 1, "sidebar not under the conversation"
     else:
-        assert side_box["x"] > talk_box["x"] + talk_box["width"] - 1, "sidebar should stand beside the conversation"
+        assert side_box["x"] > talk_box["x"] + talk_box["width"] - 1, "sidebar not beside the conversation"
 
     page.evaluate("window.__sameDocument = true")
     text = page.get_by_label("Uw bericht")
