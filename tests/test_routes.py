@@ -14,6 +14,7 @@ STEP_PAGES = {
     "auth.mfa_setup": "/account/tweestapsverificatie",  # MFA already on
     "auth.mfa_overview": "/account/tweestapsverificatie/instellen",  # MFA not on yet
     "helpdesk.index": "/helpdesk/wachtrij",             # staff go to their queue
+    "forum.notification_list": "/meldingen",            # the old address of the notification list
 }
 # Files that exist only in a certain state: the QR code only while MFA is being set up.
 ONLY_WHILE_PENDING = {"auth.mfa_qr"}

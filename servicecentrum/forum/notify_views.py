@@ -50,7 +50,7 @@ def tag_follow(tag_id: int):
 def notification_list():
     """Send the old address of the notification list on to the notification centre."""
     page = request.args.get("page", type=int)
-    return redirect(url_for("notifications.notification_list", page=page), 301)
+    return redirect(url_for("notifications.notification_list", page=page))
 
 
 @bp.route("/<int:question_id>/adviseur", methods=["POST"])
