@@ -1,6 +1,6 @@
 """Public pages that need no account: the terms of use and the favicon."""
 
-from flask import redirect, render_template, url_for
+from flask import current_app, render_template, send_from_directory
 
 from . import bp
 
@@ -13,5 +13,6 @@ def terms():
 
 @bp.route("/favicon.ico")
 def favicon():
-    """Send browsers that ask for /favicon.ico to the SVG icon."""
-    return redirect(url_for("static", filename="favicon.svg"), code=301)
+    """Answer browsers that ask for /favicon.ico with the SVG icon."""
+    return send_from_directory(current_app.static_folder, "favicon.svg", mimetype="image/svg+xml",
+                               max_age=86400)
