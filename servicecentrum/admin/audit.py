@@ -76,6 +76,7 @@ def actor_label(event: AuditEvent) -> str:
 def describe(events, reader: User) -> list[dict]:
     """Turn events into table rows: Dutch action, the object as title (and link), readable details."""
     objects = audit_objects.resolve(events, reader)
+    names = audit_objects.reference_names(events)
     rows = []
     for event in events:
         target = None
@@ -87,7 +88,7 @@ def describe(events, reader: User) -> list[dict]:
             "actor": actor_label(event),
             "action": action_label(event.action),
             "target": target,
-            "details": describe_details(event.action, event.details or {}),
+            "details": describe_details(event.action, event.details or {}, names),
         })
     return rows
 

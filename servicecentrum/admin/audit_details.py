@@ -89,10 +89,12 @@ def _value_labels(action: str, field: str) -> dict:
     return CODE_LABELS if field in ("reason", "method", "via", "scope", "post_type") else {}
 
 
-def format_value(field: str, value, action: str = "") -> str:
+def format_value(field: str, value, action: str = "", names: dict | None = None) -> str:
     """Show one stored value the Dutch way: euros, dates, Ja/Nee, labels of roles and statuses."""
     if value is None or value == "":
         return "—"
+    if names and (field, value) in names:
+        return names[(field, value)]
     if isinstance(value, bool):
         return _("Ja") if value else _("Nee")
     if field.endswith("_cents") and isinstance(value, int | float):
@@ -120,8 +122,11 @@ def _label(field: str) -> str:
     return str(label) if label is not None else field.replace("_", " ").capitalize()
 
 
-def describe_details(action: str, details: dict) -> list[DetailRow]:
-    """Turn stored details into labelled rows; ``x_old``/``x_new`` (and ``old``/``new``) become one change."""
+def describe_details(action: str, details: dict, names: dict | None = None) -> list[DetailRow]:
+    """Turn stored details into labelled rows; ``x_old``/``x_new`` (and ``old``/``new``) become one change.
+
+    ``names`` maps (field, id) to a name, for details that refer to a theme, programme or adviser.
+    """
     details = dict(details or {})
     rows = []
     if "old" in details or "new" in details:
@@ -136,8 +141,8 @@ def describe_details(action: str, details: dict) -> list[DetailRow]:
     changed = sorted({key[:-4] for key in details if key.endswith(("_old", "_new"))})
     for field in changed:
         old, new = details.pop(f"{field}_old", None), details.pop(f"{field}_new", None)
-        rows.append(DetailRow(_label(field), format_value(field, new, action),
-                              format_value(field, old, action)))
+        rows.append(DetailRow(_label(field), format_value(field, new, action, names),
+                              format_value(field, old, action, names)))
     for key, value in sorted(details.items()):
-        rows.append(DetailRow(_label(key), format_value(key, value, action)))
+        rows.append(DetailRow(_label(key), format_value(key, value, action, names)))
     return rows

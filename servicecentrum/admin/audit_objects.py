@@ -159,3 +159,28 @@ def gone(target_type: str, target_id: int) -> AuditObject:
     """Describe an object that no longer exists (or of a kind we cannot look up)."""
     return AuditObject(kind_label(target_type), _("%(kind)s %(id)s (bestaat niet meer)",
                                                   kind=kind_label(target_type).capitalize(), id=target_id))
+
+
+# Detail fields that hold the id of a theme, programme or member (routing rules, for instance).
+REFERENCE_FIELDS = ("theme", "programme", "adviser")
+
+
+def reference_names(events) -> dict[tuple[str, int], str]:
+    """Return the names of the themes, programmes and advisers the details refer to by id."""
+    from ..auth.models import User
+    from ..taxonomy.models import Programme, Theme
+
+    wanted: dict[str, set[int]] = {field: set() for field in REFERENCE_FIELDS}
+    for event in events:
+        for key, value in (event.details or {}).items():
+            field = key.removesuffix("_old").removesuffix("_new")
+            if field in wanted and isinstance(value, int) and not isinstance(value, bool):
+                wanted[field].add(value)
+    names = {}
+    for field, model, column in (("theme", Theme, Theme.name), ("programme", Programme, Programme.name),
+                                 ("adviser", User, User.name)):
+        if wanted[field]:
+            query = select(model.id, column).where(model.id.in_(wanted[field]))
+            for row_id, name in db.session.execute(query):
+                names[(field, row_id)] = name
+    return names

@@ -120,6 +120,30 @@ def test_money_dates_booleans_and_roles_are_formatted(app, admin_client):
     assert "helpdesk_hourly_rate_cents" not in html and "_old" not in html
 
 
+def test_a_routing_rule_change_names_the_theme_programme_and_adviser(app, admin_client):
+    from servicecentrum.helpdesk.models import RoutingRule
+
+    with app.app_context():
+        adviser = factories.make_user(role="adviser", name="Ruud Adviseur")
+        old = factories.make_programme(name="Sociale Cohesie")
+        new = factories.make_programme(name="Jeugd en Veiligheid")
+        theme = factories.make_theme(name="Onderwijs")
+        rule = RoutingRule(name="Scholen", programme=new)
+        db.session.add(rule)
+        db.session.commit()
+        add("routing_rule_updated", actor=adviser, target=rule, name=rule.name, programme_old=old.id,
+            programme_new=new.id, theme_old=None, theme_new=theme.id, adviser_old=None,
+            adviser_new=adviser.id, active_old=True, active_new=False)
+        rule_id = rule.id
+    html = rows_of(admin_client.get("/beheer/audit").get_data(as_text=True))
+    assert f'<a href="/beheer/routering/{rule_id}/bewerken">Scholen</a>' in html
+    assert '<del class="audit-old">Sociale Cohesie</del>' in html
+    assert '<ins class="audit-new">Jeugd en Veiligheid</ins>' in html
+    assert '<ins class="audit-new">Onderwijs</ins>' in html
+    assert '<ins class="audit-new">Ruud Adviseur</ins>' in html
+    assert "<dt>Actief</dt>" in html and '<ins class="audit-new">Nee</ins>' in html
+
+
 @pytest.fixture
 def varied_log(app, admin_client):
     with app.app_context():
