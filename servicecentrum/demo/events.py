@@ -14,7 +14,7 @@ from ..database import utcnow
 from ..events.models import Event, EventQuestion, Registration, TopicProposal, TopicSupport
 from ..extensions import db
 from ..taxonomy.models import Programme, Theme
-from .calendar import at, today, working_day
+from .calendar import AMSTERDAM, at, today, working_day
 
 MC, KA, NB = "masterclass", "kennisatelier", "netwerkbijeenkomst"
 UTRECHT = "FORUM, Kaap Hoorndreef 54, Utrecht"
@@ -50,7 +50,7 @@ EVENTS = [
      "adviseur@demo.test", 4,
      "Wat kan een gemeente als werkgever én als opdrachtgever doen tegen discriminatie bij werving? "
      "Met praktijkvoorbeelden van mystery calling en anoniem solliciteren."),
-    ("Kennisatelier: geloofsgemeenschappen als partner in de wijk", KA, (4, 3), (10, 0), 150,
+    ("Kennisatelier: geloofsgemeenschappen als partner in de wijk", KA, (6, 3), (10, 0), 150,
      "Wijkcentrum De Boog, Arnhem", "", 18, "religie-en-identiteit", "religie-en-identiteitsontwikkeling",
      "adviseur.cohesie@demo.test", 5,
      "Hoe werkt u samen met moskeeën, kerken en tempels zonder de scheiding van kerk en staat uit het "
@@ -96,11 +96,12 @@ PROPOSALS = [
 ]
 
 
-def _event_day(day: date) -> date:
-    """The working day on or after ``day``, outside the Christmas break (24 December to 1 January)."""
+def _event_day(day: date, taken: set[date]) -> date:
+    """The first free working day from ``day``, outside the Christmas break (24 December to 1 January)."""
     day = working_day(day)
-    while (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 1):
+    while (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 1) or day in taken:
         day = working_day(day + timedelta(days=1))
+    taken.add(day)
     return day
 
 
@@ -108,13 +109,13 @@ def _by_slug(model, slug):
     return db.session.scalar(select(model).where(model.slug == slug))
 
 
-def _seed_event(row, users: dict) -> Event | None:
+def _seed_event(row, users: dict, taken: set[date]) -> Event | None:
     (title, kind, (weeks, weekday), (hour, minute), minutes, place, online, capacity, theme, programme,
      organiser, _crowd, description) = row
     if db.session.scalar(select(Event.id).where(Event.title == title)) is not None:
         return None
     monday = today() - timedelta(days=today().weekday())
-    day = _event_day(monday + timedelta(weeks=weeks, days=weekday))
+    day = _event_day(monday + timedelta(weeks=weeks, days=weekday), taken)
     starts = at(day, hour, minute)
     created = min(utcnow(), starts) - timedelta(days=42)
     event = Event(kind=kind, title=title, description=description, starts_at=starts,
@@ -151,8 +152,9 @@ def _register(event: Event, people: list[User]) -> None:
 def seed_events() -> None:
     """Create the demo events and topic wishes that do not exist yet."""
     users = {u.email: u for u in db.session.scalars(select(User).where(User.email.like("%@demo.test")))}
+    taken = {starts.astimezone(AMSTERDAM).date() for starts in db.session.scalars(select(Event.starts_at))}
     for row in EVENTS:
-        event = _seed_event(row, users)
+        event = _seed_event(row, users, taken)
         if event is None:
             continue
         db.session.flush()
