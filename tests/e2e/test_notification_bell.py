@@ -65,3 +65,25 @@ def test_an_advisers_reply_reaches_the_officers_bell_and_is_read_on_opening(live
         "Alleen in Servicecentrum").is_checked()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert not csp_violations(messages)
+
+
+def test_opening_a_question_marks_its_notifications_read_in_the_background(live_server, page):
+    from tests.forum.test_notify_helpers import make_answer, make_question
+
+    officer_email, password = make_member(live_server, role="officer")
+    with live_server.app.app_context():
+        from servicecentrum.forum import notify
+
+        officer = db.session.scalar(select(factories.User).where(factories.User.email == officer_email))
+        question = make_question(author=officer, title="Hoe organiseren jullie taalcafés?")
+        notify.posted(question)  # the asker follows their question
+        notify.question_answered(make_answer(question))
+        question_id = question.id
+    login_as(page, live_server, officer_email, password)
+    assert page.get_by_role("link", name="Meldingen, 1 ongelezen").count() == 1
+    with page.expect_response(lambda r: r.url.endswith("/meldingen/onderwerp")):
+        page.goto(f"{live_server.url}/vragen/{question_id}")
+    page.get_by_role("link", name="Meldingen, geen ongelezen").wait_for()
+    assert page.get_by_role("button", name="Markeer als gelezen").is_hidden()
+    page.reload()
+    assert page.get_by_role("link", name="Meldingen, geen ongelezen").count() == 1

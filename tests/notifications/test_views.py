@@ -196,3 +196,21 @@ def test_times_show_in_the_members_time_zone(app, client, login):
     login(client, member_id)
     html = client.get("/meldingen").get_data(as_text=True)
     assert ">08:00</time>" in html  # 12:00 UTC is 08:00 on Curaçao
+
+
+def test_the_question_page_offers_mark_read_without_marking_on_get(app, client, login, post_form):
+    from tests.forum.test_notify_helpers import make_question
+
+    with app.app_context():
+        member = factories.make_user()
+        question_id = make_question().id
+        _note(member, "Nieuw antwoord", subject=("question", question_id), path=f"/vragen/{question_id}")
+        member_id = member.id
+    login(client, member_id)
+    html = client.get(f"/vragen/{question_id}").get_data(as_text=True)
+    assert "Markeer als gelezen" in html and "js/mark-read.js" in html
+    with app.app_context():
+        assert _unread(member_id) == 1
+    fields = {"subject_type": "question", "subject_id": str(question_id), "next": f"/vragen/{question_id}"}
+    post_form(client, "/meldingen/onderwerp", fields, page=f"/vragen/{question_id}")
+    assert "Markeer als gelezen" not in client.get(f"/vragen/{question_id}").get_data(as_text=True)
