@@ -5,6 +5,7 @@ from servicecentrum.forum.models import Answer, AnswerVote, Question
 from tests import factories
 
 LIMIT = 12
+THREAD_LIMIT = LIMIT + 1  # the thread also asks whether its notifications are unread (mark-as-read button)
 
 
 def _fill_list(count):
@@ -66,4 +67,4 @@ def test_a_thread_with_2_and_200_answers_issues_the_same_queries(app, client, lo
         with count_queries() as queries:
             assert client.get(url).status_code == 200
         counts.append(queries.count)
-    assert counts[0] == counts[1] <= LIMIT
+    assert counts[0] == counts[1] <= THREAD_LIMIT
