@@ -14,10 +14,13 @@ from functools import lru_cache
 from flask import Flask, current_app
 from markupsafe import Markup
 
+from .grouping import group_candidates as _group
+from .grouping import group_key as _group_key
+from .grouping import parents_of as _parents
 from .plan import Plan, build
 from .prepare import DocKey, parse_facet_token
 from .query import ParsedQuery, parse
-from .registry import REGISTRY, IndexedDoc, Parent
+from .registry import IndexedDoc, Parent
 from .suggest import Vocabulary, suggest
 
 # Ranked matches checked against the member's rights per search; deeper ones are not shown.
@@ -217,35 +220,6 @@ class SearchBackend(ABC):
                                         parent=parents[child.key]))
             hit.more_children = max(0, len(marked) - MAX_CHILDREN)
             results.hits.append(hit)
-
-
-def _parents(candidates: list[Candidate]) -> dict[DocKey, Parent]:
-    """The parent of every candidate whose type nests under another (one query per such type)."""
-    by_type: dict[str, list[int]] = {}
-    for candidate in candidates:
-        kind = REGISTRY.get(candidate.key[0])
-        if kind is not None and kind.parents is not None:
-            by_type.setdefault(candidate.key[0], []).append(candidate.key[1])
-    found: dict[DocKey, Parent] = {}
-    for doc_type, ids in by_type.items():
-        for doc_id, parent in REGISTRY[doc_type].parents(ids).items():
-            found[(doc_type, doc_id)] = parent
-    return found
-
-
-def _group_key(candidate: Candidate, parents: dict[DocKey, Parent]) -> DocKey:
-    parent = parents.get(candidate.key)
-    return (parent.doc_type, parent.doc_id) if parent else candidate.key
-
-
-def _group(candidates: list[Candidate], parents: dict[DocKey, Parent]) -> list[tuple[DocKey, list]]:
-    """Gather children under their parent, ranked by the group's best match (a parent comes first)."""
-    groups: dict[DocKey, list[Candidate]] = {}
-    for candidate in candidates:
-        groups.setdefault(_group_key(candidate, parents), []).append(candidate)
-    for key, members in groups.items():
-        members.sort(key=lambda c: c.key != key)  # stable: the parent first, children by score
-    return list(groups.items())
 
 
 def _filter_and_count(candidates: list[Candidate], doc_types, facets, results: SearchResults,

@@ -15,6 +15,8 @@ from tests.factories import make_organisation, make_programme, make_ticket, make
 from tests.library.helpers import PDF_BYTES
 from tests.route_walker import walk
 
+NOTE_LABEL = "Interne notitie — niet zichtbaar voor de vrager"
+
 
 def _ticket_with_everything(shares: bool = False):
     """A ticket with a public reply, an internal note, a public and an internal file."""
@@ -93,7 +95,7 @@ def test_internal_notes_files_and_history_never_reach_the_requester(app, client,
     url = f"/helpdesk/{made['ticket']}"
     page = client.get(url).get_data(as_text=True)
     assert "Openbaar antwoord van FORUM" in page and "antwoord.pdf" in page
-    for secret in ("Geheime afweging", "intern-verslag.pdf", "Interne notitie — niet zichtbaar voor de vrager", "Routering",
+    for secret in ("Geheime afweging", "intern-verslag.pdf", NOTE_LABEL, "Routering",
                    "Doorgestuurd (routering)", 'name="kind"'):
         assert secret not in page, secret
     assert client.get(f"{url}/bijlagen/{made['files']['antwoord.pdf']}").status_code == 200
@@ -101,7 +103,7 @@ def test_internal_notes_files_and_history_never_reach_the_requester(app, client,
     with app.app_context():
         login(client, made["adviser"])
     handler_page = client.get(url).get_data(as_text=True)
-    assert "Geheime afweging over deze gemeente" in handler_page and "Interne notitie — niet zichtbaar voor de vrager" in handler_page
+    assert "Geheime afweging over deze gemeente" in handler_page and NOTE_LABEL in handler_page
     assert "intern-verslag.pdf" in handler_page and "Doorgestuurd (routering)" in handler_page
     download = client.get(f"{url}/bijlagen/{made['files']['intern-verslag.pdf']}")
     assert download.status_code == 200 and download.data == PDF_BYTES
