@@ -1,5 +1,7 @@
 """Languages: Dutch by default, English on request."""
 
+from contextlib import contextmanager
+
 from flask import Flask, current_app, has_request_context, session
 from flask_babel import get_locale
 
@@ -26,6 +28,30 @@ def select_timezone() -> str:
     if getattr(current_user, "is_authenticated", False):
         return member_time_zone(current_user)
     return default
+
+
+@contextmanager
+def times_for(user):
+    """Format times for this member (their zone) while rendering something for them, such as a mail."""
+    from flask_babel import _get_current_context
+    from pytz import timezone
+
+    from .notifications.preferences import member_time_zone
+
+    ctx = _get_current_context()
+    if ctx is None:
+        yield
+        return
+    missing = object()
+    before = getattr(ctx, "babel_tzinfo", missing)
+    ctx.babel_tzinfo = timezone(member_time_zone(user))
+    try:
+        yield
+    finally:
+        if before is missing:
+            del ctx.babel_tzinfo
+        else:
+            ctx.babel_tzinfo = before
 
 
 def current_language() -> str:

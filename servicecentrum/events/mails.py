@@ -8,6 +8,7 @@ their choice per kind decides whether it is also mailed.
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from ..i18n import times_for
 from ..notifications.centre import notify
 from ..notifications.services import queue_mail
 from ..urls import absolute_url
@@ -15,7 +16,7 @@ from .calendar import invitation
 
 
 def local_text(moment) -> str:
-    """A moment as Dutch text in Amsterdam time (the Babel default time zone)."""
+    """A moment as Dutch text in the current zone (the recipient's inside times_for)."""
     return format_datetime(moment, "d MMMM yyyy 'om' HH:mm")
 
 
@@ -23,20 +24,22 @@ def _send(registration, subject: str, template: str, attach: bool = False, **con
     user, event = registration.user, registration.event
     if user is None or not user.is_active:
         return
-    queue_mail(user.email, subject, template, attachments=[invitation(event)] if attach else None,
-               recipient=user, event=event, registration=registration,
-               starts=local_text(event.starts_at),
-               url=absolute_url("events.detail", event_id=event.id), **context)
+    with times_for(user):
+        queue_mail(user.email, subject, template, attachments=[invitation(event)] if attach else None,
+                   recipient=user, event=event, registration=registration,
+                   starts=local_text(event.starts_at),
+                   url=absolute_url("events.detail", event_id=event.id), **context)
 
 
 def _notify(registration, kind: str, text: str, subject: str, template: str, attach: bool = False,
             **context) -> None:
     user, event = registration.user, registration.event
-    notify([user], kind, text, f"/bijeenkomsten/{event.id}", subject=("event", event.id),
-           mail_template=template, mail_subject=subject,
-           mail_attachments=[invitation(event)] if attach else None, event=event,
-           registration=registration, starts=local_text(event.starts_at),
-           url=absolute_url("events.detail", event_id=event.id), **context)
+    with times_for(user):
+        notify([user], kind, text, f"/bijeenkomsten/{event.id}", subject=("event", event.id),
+               mail_template=template, mail_subject=subject,
+               mail_attachments=[invitation(event)] if attach else None, event=event,
+               registration=registration, starts=local_text(event.starts_at),
+               url=absolute_url("events.detail", event_id=event.id), **context)
 
 
 def registered(registration) -> None:
@@ -52,11 +55,15 @@ def registered(registration) -> None:
 def offered(registration) -> None:
     """Offer a freed seat to a member on the waitlist (a notification, mailed as they chose)."""
     title = registration.event.title
+    if registration.user is None:
+        return
+    with times_for(registration.user):
+        expires = local_text(registration.offer_expires_at)
     _notify(registration, "waitlist_offer",
             _("Er is een plaats voor u vrij bij '%(title)s'; reageer vóór %(expires)s", title=title,
-              expires=local_text(registration.offer_expires_at)),
+              expires=expires),
             _("Er is een plaats voor u vrij: %(title)s", title=title),
-            "events_offer", expires=local_text(registration.offer_expires_at),
+            "events_offer", expires=expires,
             respond_url=absolute_url("events.offer", registration_id=registration.id))
 
 

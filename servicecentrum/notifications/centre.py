@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import times_for
 from ..urls import absolute_url
 from .inbox import Notification
 from .kinds import chosen_channels, resolve_channel
@@ -64,8 +65,9 @@ def notify(users: Iterable, kind: str, text: str, path: str, *, actor_id: int | 
 
 def _mail(user, text, path, template, subject, attachments, context) -> None:
     context = {"url": absolute(path), **context, "user": user, "recipient": user, "text": text}
-    queue_mail(user.email, subject or _("Servicecentrum: %(text)s", text=text[:120]),
-               template or "forum_notification", attachments=attachments, **context)
+    with times_for(user):  # the recipient's zone, not the actor's
+        queue_mail(user.email, subject or _("Servicecentrum: %(text)s", text=text[:120]),
+                   template or "forum_notification", attachments=attachments, **context)
 
 
 def unread_count(user) -> int:
