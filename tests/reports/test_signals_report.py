@@ -163,7 +163,8 @@ def test_no_theme_total_includes_hidden_groups_so_nothing_can_be_subtracted(app,
     _differencing_data(app)
     page = html.unescape(staff.get(URL).get_data(as_text=True))
     assert "VERBORGEN" not in page and "Groningen" not in page
-    assert re.findall(r'<td class="numeric"[^>]*>(\d+)</td>', page) == ["4", "3"]  # no total 6, no other cells
+    # No total 6, no other cells.
+    assert re.findall(r'<td class="numeric"[^>]*>(\d+)</td>', page) == ["4", "3"]
     assert "Totaal" not in page
     assert "Signalen uit regio's met minder dan 3 organisaties zijn niet getoond" in page
     main = page.split('<main', 1)[1].split("</main>", 1)[0]
