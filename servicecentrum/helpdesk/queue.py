@@ -20,6 +20,7 @@ from ..policies import can_handle_ticket
 from ..taxonomy.models import Programme, Theme, programme_advisers
 from . import services, sla
 from .models import OPEN_STATUSES, PRIORITIES, STATUSES, Ticket
+from .turns import first_response_due_today_clause, waiting_for_clause
 
 PER_PAGE = 50
 # The status filter: "" is every open ticket, "all" every ticket, else one stored status.
@@ -37,6 +38,8 @@ class QueueFilters:
     theme_id: int | None = None
     organisation_id: int | None = None
     mine: bool = False
+    waiting_for_me: bool = False
+    due_today: bool = False
 
 
 @dataclass
@@ -102,6 +105,10 @@ def queue_statement(user, filters: QueueFilters, programme_ids: list[int], today
         statement = statement.where(Ticket.assignee_id == user.id)
     if filters.overdue:
         statement = statement.where(overdue_clause(today))
+    if filters.waiting_for_me:
+        statement = statement.where(waiting_for_clause(user))
+    if filters.due_today:
+        statement = statement.where(first_response_due_today_clause(today))
     if filters.theme_id is not None:
         statement = statement.where(Ticket.theme_id == filters.theme_id)
     if filters.organisation_id is not None:

@@ -10,7 +10,8 @@ from .labels import STATUS_LABELS
 from .queue import ALL_STATUSES, QueueFilters
 
 # Query-string keys of the filters, kept when assigning and paging.
-FILTER_KEYS = ("programme", "status", "unassigned", "overdue", "theme", "organisation", "mine")
+FILTER_KEYS = ("programme", "status", "unassigned", "overdue", "theme", "organisation", "mine", "waiting",
+               "due_today")
 # ... and of the sort: a whitelisted column (queue.SORTS) and "asc" or "desc".
 SORT_KEYS = ("sort", "order")
 
@@ -41,6 +42,8 @@ class QueueFilterForm(FlaskForm):
     unassigned = BooleanField(_l("Alleen zonder behandelaar"))
     overdue = BooleanField(_l("Alleen termijn verlopen"))
     mine = BooleanField(_l("Alleen aan mij toegewezen"))
+    waiting = BooleanField(_l("Alleen wachtend op mijn antwoord"))
+    due_today = BooleanField(_l("Alleen eerste reactie vandaag"))
 
     def offer(self, programmes, themes, organisations) -> None:
         """Offer the programmes the member sees, the themes and the organisations asking."""
@@ -63,7 +66,8 @@ class QueueFilterForm(FlaskForm):
             status=self.status.data if self.status.data and not self.status.errors else "",
             unassigned=bool(self.unassigned.data), overdue=bool(self.overdue.data),
             theme_id=_id_or_none(self.theme), organisation_id=_id_or_none(self.organisation),
-            mine=bool(self.mine.data))
+            mine=bool(self.mine.data), waiting_for_me=bool(self.waiting.data),
+            due_today=bool(self.due_today.data))
 
 
 class IdListField(Field):

@@ -318,7 +318,11 @@ def test_adviser_queue_numbers_count_own_programmes_and_link_into_the_filtered_q
     block = _block(_page(client), "mijn-wachtrij")
     numbers = {link: int(number) for link, number in re.findall(
         r'<a href="/helpdesk/wachtrij\?([^"]+)"><span class="queue-numbers__number">(\d+)</span>', block)}
-    assert numbers == {"unassigned=y": 1, "mine=y": 4, "overdue=y": 1, "mine=y&amp;status=open": 2}
+    assert numbers == {"unassigned=y": 1, "mine=y": 4, "overdue=y": 1, "waiting=y": 2}
+    # The link shows the same tickets the number counts.
+    queue = client.get("/helpdesk/wachtrij?waiting=y").get_data(as_text=True)
+    assert "Te laat" in queue and "Vrager reageerde" in queue
+    assert "Beantwoord" not in queue and "Bij de vrager" not in queue and "Nog niemand" not in queue
 
 
 def test_adviser_sees_first_responses_due_today_unanswered_questions_and_own_events(
@@ -346,6 +350,9 @@ def test_adviser_sees_first_responses_due_today_unanswered_questions_and_own_eve
     html = _page(client)
     due = _block(html, "eerste-reactie-vandaag")
     assert "Vandaag antwoorden" in due and "Morgen pas" not in due and "Vandaag elders" not in due
+    assert 'href="/helpdesk/wachtrij?due_today=y"' in due
+    queue = client.get("/helpdesk/wachtrij?due_today=y").get_data(as_text=True)
+    assert "Vandaag antwoorden" in queue and "Morgen pas" not in queue and "Vandaag elders" not in queue
     unanswered = _block(html, "onbeantwoorde-vragen")
     assert "Wie kent een goede taalaanbieder?" in unanswered
     for absent in ("Net gesteld", "Al beantwoord", "Buiten mijn thema"):

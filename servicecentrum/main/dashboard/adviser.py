@@ -3,20 +3,20 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ...auth.models import User, user_expertise
 from ...events.models import Event
 from ...extensions import db
 from ...forum.models import Question
-from ...helpdesk.models import OPEN_STATUSES, Ticket, TicketMessage
+from ...helpdesk.models import OPEN_STATUSES, Ticket
 from ...helpdesk.queue import overdue_clause
+from ...helpdesk.turns import first_response_due_today_clause, waiting_for_clause
 from ...taxonomy.models import Theme
 from .common import LIMIT, Block, count_where
 
 UNANSWERED_AFTER = timedelta(days=1)
-FORUMS_TURN = ("new", "open")  # "waiting" is the requester's turn
 
 
 @dataclass
@@ -39,19 +39,6 @@ def blocks(user, now: datetime, today: date) -> dict:
             "my_events": next_events(user, now)}
 
 
-def _last_reply_role():
-    """The role of whoever wrote the ticket's latest public reply (None: no reply yet)."""
-    return (select(User.role).join(TicketMessage, TicketMessage.author_id == User.id)
-            .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.kind == "reply")
-            .order_by(TicketMessage.id.desc()).limit(1).correlate(Ticket).scalar_subquery())
-
-
-def waiting_for_clause(user):
-    """SQL: assigned to the adviser, FORUM's turn, and the requester's side spoke last."""
-    return and_(Ticket.assignee_id == user.id, Ticket.status.in_(FORUMS_TURN),
-                or_(Ticket.first_responded_at.is_(None), _last_reply_role() == "officer"))
-
-
 def queue_numbers(user, programme_ids: list[int], today: date) -> QueueNumbers:
     """Count the open tickets of the adviser's programmes four ways, in one query."""
     if not programme_ids:
@@ -71,8 +58,7 @@ def first_response_due_today(programme_ids: list[int], today: date) -> Block:
     """Open tickets of these programmes whose first answer is due today and not given yet."""
     if not programme_ids:
         return Block()
-    due = (Ticket.programme_id.in_(programme_ids), Ticket.status.in_(OPEN_STATUSES),
-           Ticket.first_responded_at.is_(None), Ticket.first_response_due == today)
+    due = (Ticket.programme_id.in_(programme_ids), first_response_due_today_clause(today))
     tickets = list(db.session.scalars(
         select(Ticket).where(*due)
         .options(joinedload(Ticket.organisation), joinedload(Ticket.assignee), joinedload(Ticket.programme))
