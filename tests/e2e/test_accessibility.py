@@ -90,14 +90,17 @@ def test_every_public_page_is_accessible_and_the_rest_asks_to_log_in(
     assert not csp_violations(console_messages)
 
 
+@pytest.mark.parametrize("width", (1280, 390))
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_is_accessible_for_members(live_server, page, console_messages, role):
+def test_every_page_is_accessible_for_members(live_server, page, console_messages, role, width):
+    """Each page for each role, on a desktop and on a phone (where the menu folds away)."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 768 else 844})
     fill_with_content(live_server)
     login_as(page, live_server, *make_member(live_server, role))
     # The error page shows the member's header and menu, so it is checked per role too.
     paths = [*page_routes(live_server.app), "/bestaat-niet"]
     problems = walk(page, live_server, paths, logged_in=True)
-    assert not problems, f"as {role}:\n" + "\n".join(problems)
+    assert not problems, f"as {role} at {width} px:\n" + "\n".join(problems)
     assert not csp_violations(console_messages)
 
 
