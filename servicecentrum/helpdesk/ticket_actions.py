@@ -141,19 +141,8 @@ def file_ticket(requester, data: services.TicketData, uploads) -> Ticket:
 
 def post_message(ticket: Ticket, actor, body: str, kind: str = "reply", canned_reply_id=None,
                  uploads=(), new_status: str | None = None):
-    """Add a reply or note with its attachments (internal with a note); then change the status."""
-    stored: list = []
-    try:
-        message = services.add_message(ticket, actor, body, kind=kind, canned_reply_id=canned_reply_id,
-                                       commit=False)
-        db.session.flush()
-        stored = attachments.attach(actor, ticket, uploads, message=message, internal=message.is_internal)
-        if new_status and new_status != ticket.status:
-            services.change_status(ticket, actor, new_status)  # commits the whole change
-        else:
-            db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        attachments.remove_files(stored)
-        raise
-    return message
+    """Add a reply or note with its attachments, then change the status (all or nothing)."""
+    from .workspace import send_from_workspace
+
+    return send_from_workspace(actor, ticket, kind, body, uploads, status_after=new_status,
+                               canned_reply_id=canned_reply_id).message

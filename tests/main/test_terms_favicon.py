@@ -56,3 +56,10 @@ def test_admin_menu_shows_the_access_requests_waiting(app, client, login):
     menu = re.search(r'<nav class="sub-nav" aria-label="Beheer">.*?</nav>', html, re.S).group(0)
     assert re.search(r'href="/beheer/aanvragen">Aanvragen <span class="badge">1<span class="visually-hidden">'
                      r" wachtend</span>", menu)
+
+
+def test_the_landing_page_title_is_short_and_the_contact_shown_once(client):
+    page = client.get("/").get_data(as_text=True)
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.strip() == "Welkom · Servicecentrum Integratie"
+    assert page.count('id="contact-title"') == 1
