@@ -78,16 +78,6 @@
     });
   }
 
-  function markRead(form) {
-    post(form).then(function (response) {
-      if (response.ok) {
-        var button = form.querySelector("button");
-        if (button) { button.remove(); }
-      }
-    }).catch(function () { /* the button stays */ });
-  }
-
   document.querySelectorAll("form[data-inplace]").forEach(inPlace);
   document.querySelectorAll("form[data-composer]").forEach(canned);
-  document.querySelectorAll("form[data-mark-read]").forEach(markRead);
 }());

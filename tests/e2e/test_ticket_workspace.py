@@ -1,6 +1,8 @@
 """The adviser's ticket workspace in Chromium: canned text without a reload, one submit for
 reply + time + status, the sidebar beside or under the conversation, no sideways scroll."""
 
+import re
+
 import pytest
 
 from servicecentrum.extensions import db
@@ -18,7 +20,8 @@ def _seed(live_server, email):
         me = db.session.scalar(db.select(factories.User).where(factories.User.email == email))
         programme = factories.make_programme(name="Sociale Cohesie", advisers=[me])
         organisation = factories.make_organisation(name="Gemeente Rivierstad")
-        officer = factories.make_user("officer", name="Olga Officier", organisation=organisation)
+        officer = factories.make_user("officer", name="Olga Officier", organisation=organisation,
+                                      email="olga@rivierstad.test")
         ticket = factories.make_ticket(requester=officer, programme=programme, assignee=me,
                                        subject="Taalcafé in de bibliotheek opzetten",
                                        body="Hoe beginnen we een taalcafé met vrijwilligers?")
@@ -77,6 +80,24 @@ def test_an_adviser_answers_with_canned_text_time_and_status_in_one_submit(live_
     assert page.locator("th[aria-sort=ascending]").count() == 1
     assert_accessible(page)
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
+
+    # The officer hears of the reply in the product: the bell, the marker in Mijn vragen, read on opening.
+    officer_context = page.context.browser.new_context(locale="nl-NL", viewport=WIDTHS[size])
+    try:
+        officer = officer_context.new_page()
+        login_as(officer, live_server, "olga@rivierstad.test", factories.PASSWORD)
+        bell = officer.get_by_role("link", name=re.compile(r"^Meldingen, \d+ ongelezen$"))
+        assert bell.is_visible()
+        officer.goto(f"{live_server.url}/helpdesk")
+        row = officer.locator("tr", has_text="Taalcafé in de bibliotheek opzetten")
+        assert "Nieuw bericht" in row.inner_text() and "Wacht op uw reactie" in row.inner_text()
+        with officer.expect_navigation():
+            row.get_by_role("link", name="Taalcafé in de bibliotheek opzetten").click()
+        officer.get_by_role("link", name="Meldingen, geen ongelezen").wait_for()
+        officer.goto(f"{live_server.url}/helpdesk")
+        assert "Nieuw bericht" not in officer.locator("tr", has_text="Taalcafé in de").inner_text()
+    finally:
+        officer_context.close()
 
 
 def test_workspace_and_queue_do_not_scroll_sideways_at_320_px(live_server, page):
