@@ -8,6 +8,7 @@ added to the session; the caller commits and calls ``remove_files`` when that fa
 import logging
 import os
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -102,3 +103,16 @@ def remove_files(attachments) -> None:
             file_path(attachment).unlink(missing_ok=True)
         except OSError:
             log.warning("Could not remove an orphaned upload: %s", attachment.stored_name, exc_info=True)
+
+
+@contextmanager
+def one_transaction():
+    """Yield a list for the files stored; commit at the end, or roll back and remove those files."""
+    stored: list = []
+    try:
+        yield stored
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        remove_files(stored)
+        raise

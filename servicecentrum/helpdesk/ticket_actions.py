@@ -127,15 +127,9 @@ def view_of(ticket: Ticket, user, today=None) -> TicketView:
 
 def file_ticket(requester, data: services.TicketData, uploads) -> Ticket:
     """File the ticket and store its attachments in one transaction (files removed on failure)."""
-    stored: list = []
-    try:
+    with attachments.one_transaction() as stored:
         ticket = services.create_ticket(requester, data, commit=False)
-        stored = attachments.attach(requester, ticket, uploads)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        attachments.remove_files(stored)
-        raise
+        stored.extend(attachments.attach(requester, ticket, uploads))
     return ticket
 
 

@@ -42,12 +42,12 @@ def send_from_workspace(actor, ticket: Ticket, kind: str, body: str, uploads=(),
     if minutes is not None and not 0 < minutes <= billing.MAX_ENTRY_MINUTES:
         raise HelpdeskError(_("Vul bij bestede tijd meer dan 0 en hoogstens 1440 minuten in."))
     today = today or sla.today()
-    stored: list = []
-    try:
+    with attachments.one_transaction() as stored:
         message = services.add_message(ticket, actor, body, kind=kind, canned_reply_id=canned_reply_id,
                                        commit=False)
         db.session.flush()
-        stored = attachments.attach(actor, ticket, uploads, message=message, internal=message.is_internal)
+        stored.extend(attachments.attach(actor, ticket, uploads, message=message,
+                                         internal=message.is_internal))
         sent = Sent(message=message)
         if minutes:
             entry = billing.log_time(ticket, actor, billing.TimeData(today, minutes, _("Bij een bericht")),
@@ -56,9 +56,4 @@ def send_from_workspace(actor, ticket: Ticket, kind: str, body: str, uploads=(),
         if status_after and status_after != ticket.status:
             services.change_status(ticket, actor, status_after, commit=False)
             sent.status_changed = True
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        attachments.remove_files(stored)
-        raise
     return sent
