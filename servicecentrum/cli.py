@@ -1,4 +1,4 @@
-"""Command-line groups: ``flask --app wsgi demo|users|mail ...``."""
+"""Command-line groups: ``flask --app wsgi demo|users|mail|text ...``."""
 
 import getpass
 import os
@@ -23,9 +23,11 @@ def init_app(app: Flask) -> None:
     from .events.cli import events_cli
     from .helpdesk.cli import helpdesk_cli
     from .library.cli import library_cli
+    from .rendered import text_cli
     from .search.cli import search_cli
 
-    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli, events_cli):
+    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli, events_cli,
+                  text_cli):
         app.cli.add_command(group)
 
 

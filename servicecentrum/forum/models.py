@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..rendered import RenderedMarkdown
 
 question_themes = Table(
     "question_themes",
@@ -32,7 +33,7 @@ class Tag(db.Model):
     name: Mapped[str] = mapped_column(String(50), unique=True)
 
 
-class Question(db.Model):
+class Question(RenderedMarkdown, db.Model):
     """A question an officer puts to peers."""
 
     __tablename__ = "questions"
@@ -40,6 +41,7 @@ class Question(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
@@ -62,14 +64,15 @@ class Question(db.Model):
         back_populates="question", cascade="all, delete-orphan", order_by="Answer.id")
 
 
-class Answer(db.Model):
+class Answer(RenderedMarkdown, db.Model):
     """An answer in a thread; an adviser's answer carries the expert mark."""
 
     __tablename__ = "answers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     is_expert: Mapped[bool] = mapped_column(Boolean, default=False)  # written by a FORUM adviser
     is_accepted: Mapped[bool] = mapped_column(Boolean, default=False)  # at most one per question
@@ -95,7 +98,7 @@ class AnswerVote(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class PostRevision(db.Model):
+class PostRevision(RenderedMarkdown, db.Model):
     """The text of a question or answer before an edit (the visible revision history)."""
 
     __tablename__ = "post_revisions"
@@ -104,7 +107,8 @@ class PostRevision(db.Model):
     post_type: Mapped[str] = mapped_column(String(10))  # question | answer
     post_id: Mapped[int] = mapped_column(Integer, index=True)
     title: Mapped[str | None] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

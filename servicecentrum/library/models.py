@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..rendered import RenderedMarkdown
 
 # draft -> review -> published -> archived; "changes requested" sends review back to draft.
 PRACTICE_STATUSES = ("draft", "review", "published", "archived")
@@ -31,7 +32,7 @@ practice_organisations = Table(
 )
 
 
-class Practice(db.Model):
+class Practice(RenderedMarkdown, db.Model):
     """A good practice, method or instrument from local practice."""
 
     __tablename__ = "practices"
@@ -39,7 +40,8 @@ class Practice(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")  # Markdown, sanitised when rendered
+    body: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     kind: Mapped[str] = mapped_column(String(20), default="praktijk", index=True)
     spearhead_id: Mapped[int | None] = mapped_column(ForeignKey("spearheads.id", ondelete="SET NULL"),
                                                      index=True)

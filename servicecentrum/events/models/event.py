@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...database import UTCDateTime, utcnow
 from ...extensions import db
+from ...rendered import RenderedMarkdown
 
 # Stored keys; the Dutch labels live in events/labels.py.
 EVENT_KINDS = ("masterclass", "kennisatelier", "netwerkbijeenkomst")
@@ -22,15 +23,17 @@ event_organisers = Table(
 )
 
 
-class Event(db.Model):
+class Event(RenderedMarkdown, db.Model):
     """A meeting with a fixed number of seats; times are stored in UTC, shown in Amsterdam time."""
 
     __tablename__ = "events"
+    markdown_sources = ("description",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    description_html: Mapped[str | None] = mapped_column(Text)  # rendered, see rendered.py
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="SET NULL"))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

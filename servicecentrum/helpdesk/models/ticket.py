@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...database import UTCDateTime, utcnow
 from ...extensions import db
+from ...rendered import RenderedMarkdown
 
 # Stored keys; the Dutch labels live in helpdesk/labels.py.
 STATUSES = ("new", "open", "waiting", "resolved", "closed")
@@ -16,7 +17,7 @@ SERVICE_LEVELS = ("basic", "additional")
 MESSAGE_KINDS = ("reply", "note")  # a public reply, or an internal note that never leaves FORUM
 
 
-class Ticket(db.Model):
+class Ticket(RenderedMarkdown, db.Model):
     """An individual question to FORUM, routed to a programme and answered by its advisers."""
 
     __tablename__ = "tickets"
@@ -27,6 +28,7 @@ class Ticket(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
     requester_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(
@@ -88,7 +90,7 @@ class Ticket(db.Model):
         return f"<Ticket {self.id} {self.status}>"
 
 
-class TicketMessage(db.Model):
+class TicketMessage(RenderedMarkdown, db.Model):
     """A public reply (requester or adviser) or an internal note (advisers only)."""
 
     __tablename__ = "ticket_messages"
@@ -98,6 +100,7 @@ class TicketMessage(db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     kind: Mapped[str] = mapped_column(String(10), default="reply")
     body: Mapped[str] = mapped_column(Text)  # Markdown
+    body_html: Mapped[str | None] = mapped_column(Text)  # body rendered, see rendered.py
     canned_reply_id: Mapped[int | None] = mapped_column(ForeignKey("canned_replies.id", ondelete="SET NULL"))
     # Set when an adviser posted this reply back into the linked thread as an expert answer.
     answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"))
