@@ -1,7 +1,11 @@
 """Database engine tuning and column types shared by all models."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from flask import has_request_context, request
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
@@ -31,12 +35,44 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC)
 
 
+# HTTP methods that only read: their transactions never take the write lock.
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_write_intent: ContextVar[bool | None] = ContextVar("write_intent", default=None)
+
+
+def will_write() -> bool:
+    """Tell whether the unit of work now starting declared that it will write.
+
+    A request declares it by its method (POST, PUT, PATCH, DELETE: the service layer
+    behind them writes); CLI commands and background work write unless they say
+    otherwise; `with intent(write=...)` overrides both for a block.
+    """
+    declared = _write_intent.get()
+    if declared is not None:
+        return declared
+    if has_request_context():
+        return request.method not in READ_METHODS
+    return True
+
+
+@contextmanager
+def intent(write: bool) -> Iterator[None]:
+    """Declare for a block whether transactions begun in it will write."""
+    token = _write_intent.set(write)
+    try:
+        yield
+    finally:
+        _write_intent.reset(token)
+
+
 def tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
-    """Make SQLite safe under concurrent requests.
+    """Make SQLite safe under concurrent requests, and let readers never lock.
 
     WAL lets readers run beside one writer; the busy timeout makes a second writer
-    wait instead of failing; BEGIN IMMEDIATE takes the write lock at the start of a
-    transaction, so a read-then-write can never fail half-way with "database is locked".
+    wait instead of failing. A unit of work that will write begins with BEGIN IMMEDIATE,
+    which takes the write lock at the start, so a read-then-write can never fail half-way
+    with "database is locked"; one that only reads begins a plain deferred BEGIN and never
+    holds the write lock, so a slow report does not stall anyone.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -55,4 +91,4 @@ def tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if will_write() else "BEGIN")

@@ -1,9 +1,11 @@
 """Server-side session records: start, check, list and end the sessions of a member."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import select, update
 
+from .. import tallies
 from ..database import utcnow
 from ..extensions import db
 from .models import User, UserSession
@@ -11,6 +13,7 @@ from .secrets import digest, new_token
 
 # Refresh last_seen_at at most this often, so a page view does not always write.
 TOUCH_INTERVAL = timedelta(minutes=1)
+SEEN, ENDED = "session_seen", "session_ended"  # kinds of tally
 
 
 def start_session(user: User, ip_address: str | None, user_agent: str | None) -> str:
@@ -21,30 +24,40 @@ def start_session(user: User, ip_address: str | None, user_agent: str | None) ->
     return token
 
 
-def find_open_session(token: str | None, idle_minutes: int, lifetime_hours: int) -> UserSession | None:
-    """Return the open session for this token, ending it first if it timed out."""
-    if not token:
-        return None
-    record = db.session.scalar(select(UserSession).where(UserSession.token_hash == digest(token)))
+def check_open(record: UserSession | None, idle_minutes: int, lifetime_hours: int) -> bool:
+    """Tell whether the session is open and fresh; note a time-out or a use for the next batch."""
     if record is None or not record.is_open:
-        return None
+        return False
     now = utcnow()
     if now - record.last_seen_at > timedelta(minutes=idle_minutes):
-        _end(record, "idle")
-        return None
+        tallies.stamp(ENDED, f"{record.id}|idle", now.timestamp())
+        return False
     if now - record.created_at > timedelta(hours=lifetime_hours):
-        _end(record, "expired")
-        return None
+        tallies.stamp(ENDED, f"{record.id}|expired", now.timestamp())
+        return False
     if now - record.last_seen_at > TOUCH_INTERVAL:
-        record.last_seen_at = now
-        db.session.commit()
-    return record
+        tallies.stamp(SEEN, str(record.id), now.timestamp())
+    return True
 
 
-def _end(record: UserSession, reason: str) -> None:
-    record.ended_at = utcnow()
-    record.end_reason = reason
-    db.session.commit()
+@tallies.writer(SEEN)
+def write_last_seen(stamps: dict[str, float]) -> None:
+    """Move each session's last_seen_at forward to its buffered stamp (the flush commits)."""
+    for session_id, seen in stamps.items():
+        at = datetime.fromtimestamp(seen, UTC)
+        db.session.execute(update(UserSession)
+                           .where(UserSession.id == int(session_id), UserSession.last_seen_at < at)
+                           .values(last_seen_at=at))
+
+
+@tallies.writer(ENDED)
+def write_endings(stamps: dict[str, float]) -> None:
+    """End the sessions found timed out, with the reason (the flush commits)."""
+    for key, ended in stamps.items():
+        session_id, reason = key.split("|")
+        db.session.execute(update(UserSession)
+                           .where(UserSession.id == int(session_id), UserSession.ended_at.is_(None))
+                           .values(ended_at=datetime.fromtimestamp(ended, UTC), end_reason=reason))
 
 
 def end_session_by_token(token: str | None, reason: str = "logout") -> None:
@@ -68,8 +81,11 @@ def end_other_sessions(user: User, keep_token: str | None, reason: str) -> int:
 
 
 def open_sessions(user: User) -> list[UserSession]:
-    """Return the user's open sessions, most recently used first."""
+    """Return the user's open sessions (not timed out), most recently used first."""
+    config, now = current_app.config, utcnow()
     query = (select(UserSession)
-             .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+             .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None),
+                    UserSession.last_seen_at >= now - timedelta(minutes=config["SESSION_IDLE_MINUTES"]),
+                    UserSession.created_at >= now - timedelta(hours=config["SESSION_LIFETIME_HOURS"]))
              .order_by(UserSession.last_seen_at.desc()))
     return list(db.session.scalars(query))

@@ -3,11 +3,12 @@
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager
 
 from ..extensions import db, login_manager
 from . import sessions
-from .models import User
+from .models import User, UserSession
+from .secrets import digest
 
 SESSION_TOKEN_KEY = "sid"  # noqa: S105 (a session key name)
 PENDING_MFA_KEY = "mfa_user_id"
@@ -16,15 +17,28 @@ MFA_NEXT_KEY = "mfa_next"  # where a member was going when the forced MFA set-up
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Load the member only while their server-side session is open and fresh."""
-    config = current_app.config
-    record = sessions.find_open_session(
-        session.get(SESSION_TOKEN_KEY), config["SESSION_IDLE_MINUTES"], config["SESSION_LIFETIME_HOURS"]
-    )
-    if record is None or str(record.user_id) != user_id:
+    """Load the member only while their server-side session is open and fresh.
+
+    One query: the session record, the member, their organisation, and the unread count
+    for the header bell.
+    """
+    from ..notifications.centre import remember_unread_count, unread_count_column
+
+    token = session.get(SESSION_TOKEN_KEY)
+    if not token:
         return None
-    return db.session.scalar(select(User).where(User.id == record.user_id)
-                             .options(joinedload(User.organisation)))
+    row = db.session.execute(
+        select(UserSession, unread_count_column(User.id))
+        .join(UserSession.user)
+        .where(UserSession.token_hash == digest(token))
+        .options(contains_eager(UserSession.user).joinedload(User.organisation))
+    ).first()
+    config = current_app.config
+    if row is None or str(row[0].user_id) != user_id or not sessions.check_open(
+            row[0], config["SESSION_IDLE_MINUTES"], config["SESSION_LIFETIME_HOURS"]):
+        return None
+    remember_unread_count(row[0].user_id, row[1] or 0)
+    return row[0].user
 
 
 def client_address() -> str | None:

@@ -87,9 +87,8 @@ def render_detail(practice, status: int = 200, review_form=None, rate_form=None)
 def practice_detail(practice_id: int):
     """Show one practice (and count the view for the reports)."""
     practice = visible_practice_or_404(practice_id)
-    page = render_detail(practice)
-    usage.count_view(practice)  # after rendering: its commit would make the page reload the practice
-    return page
+    usage.count_view(practice)  # buffered; written in a batch by the background work
+    return render_detail(practice)
 
 
 def _offer_choices(form: PracticeForm) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
@@ -22,6 +23,7 @@ from .kinds import chosen_channels, resolve_channel
 from .services import queue_mail
 
 PAGE_SIZE = 25
+UNREAD_KEY = "unread_notifications"
 SUBJECT_TYPES = ("question", "ticket", "event")
 
 
@@ -71,11 +73,33 @@ def _mail(user, text, path, template, subject, attachments, context) -> None:
 
 
 def unread_count(user) -> int:
-    """Count the member's unread notifications (for the header bell; 0 for visitors)."""
+    """Count the member's unread notifications (for the header bell; 0 for visitors).
+
+    The login check counts them in its own query (``unread_count_column``) and keeps the
+    number for the request; a mark-read in the request forgets it.
+    """
     if not getattr(user, "is_authenticated", False):
         return 0
+    known = g.get(UNREAD_KEY)
+    if known is not None and known[0] == user.id:
+        return known[1]
     return db.session.scalar(select(func.count(Notification.id)).where(
         Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+
+
+def unread_count_column(user_id_column):
+    """The unread count as a column of another query (correlated to a user id column)."""
+    return (select(func.count(Notification.id))
+            .where(Notification.user_id == user_id_column, Notification.read_at.is_(None))
+            .scalar_subquery())
+
+
+def remember_unread_count(user_id: int, count: int) -> None:
+    g.setdefault(UNREAD_KEY, (user_id, count))
+
+
+def _forget_unread_count() -> None:
+    g.pop(UNREAD_KEY, None)
 
 
 @dataclass(frozen=True)
@@ -120,6 +144,7 @@ def open_notification(user, notification_id: int) -> str | None:
     if note.read_at is None:
         note.read_at = utcnow()
     db.session.commit()
+    _forget_unread_count()
     return note.url
 
 
@@ -129,6 +154,7 @@ def mark_all_read(user) -> int:
         update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow()).execution_options(synchronize_session=False))
     db.session.commit()
+    _forget_unread_count()
     return result.rowcount
 
 
@@ -152,4 +178,5 @@ def mark_subject_read(user, subject_type: str, subject_id: int) -> int:
             Notification.subject_type == subject_type, Notification.subject_id == int(subject_id))
         .values(read_at=utcnow()).execution_options(synchronize_session=False))
     db.session.commit()
+    _forget_unread_count()
     return result.rowcount
