@@ -29,8 +29,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
 
-    from . import cli, errors, i18n, security, templating
+    from . import cli, errors, i18n, security, static_files, tallies, templating
 
+    static_files.init_app(app)
+    tallies.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     i18n.init_app(app)

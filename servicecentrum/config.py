@@ -23,6 +23,8 @@ ENVIRONMENT_SETTINGS = {
     "UPLOAD_MAX_MB": int,
     "SESSION_COOKIE_SECURE": bool,
     "SESSION_IDLE_MINUTES": int,
+    "TALLY_REDIS_URL": str,
+    "TALLY_FLUSH_SECONDS": int,
     "SESSION_LIFETIME_HOURS": int,
     "PROXY_FIX_X_FOR": int,
     "SERVER_NAME": str,
@@ -57,6 +59,12 @@ class Defaults:
     LOGIN_FAILURE_LIMIT = "10 per 15 minutes"
     SIGNUP_LIMIT = "10 per hour"
     SESSION_IDLE_MINUTES = 60
+    # Views and "last seen" stamps are buffered (a GET never writes) and written in batches:
+    # in each process's memory by default, in Redis (shared by every worker) when set.
+    TALLY_REDIS_URL = None
+    TALLY_FLUSH_SECONDS = 15
+    STATIC_BUILD_DIR = None  # hashed copies of static/; None means instance/static-build
+    SETTINGS_CACHE_SECONDS = 30  # site settings kept in each process's memory this long
     SESSION_LIFETIME_HOURS = 12
     PROXY_FIX_X_FOR = 0  # number of trusted proxies in front of the app (X-Forwarded-For)
     UPLOAD_MAX_MB = 20

@@ -6,6 +6,7 @@ whose schema is built once by the migrations and emptied after every test.
 
 import os
 import re
+import tempfile
 from contextlib import contextmanager, nullcontext
 from types import SimpleNamespace
 
@@ -18,6 +19,7 @@ from servicecentrum.extensions import db
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+STATIC_BUILD_DIR = tempfile.mkdtemp(prefix="servicecentrum-static-")
 NOT_COUNTED = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
@@ -33,6 +35,8 @@ def base_config(tmp_path, database_url: str) -> dict:
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": 2525,
         "SERVER_NAME": None,
+        "TALLY_FLUSH_SECONDS": 0,  # no flusher thread: a test flushes the tallies itself
+        "STATIC_BUILD_DIR": STATIC_BUILD_DIR,  # built once for the whole run, not per test
     }
 
 
