@@ -19,6 +19,7 @@ from servicecentrum.notifications.inbox import Follow, Notification
 from servicecentrum.notifications.models import OutboxMail
 from servicecentrum.taxonomy.models import Programme, Theme
 from tests import factories
+from tests.query_budget import own_queries
 
 HOME = "/overzicht"
 _unique = itertools.count(1)
@@ -135,11 +136,9 @@ def people(app):
                 "programme": programme.id, "theme": theme.id}
 
 
-def _query_count(client, count_queries) -> int:
-    _page(client)  # warm up: the first visit may refresh the session record
-    with count_queries() as stats:
-        _page(client)
-    return stats.count
+# The page's own queries with every block full (issue 14 allows 11): one for all the totals,
+# one per list (the officer's practices with their themes take two), programmes and themes kept.
+START_PAGE_BUDGET = {"officer": 6, "adviser": 5, "admin": 7}
 
 
 @pytest.mark.parametrize("role", ["officer", "adviser", "admin"])
@@ -154,14 +153,25 @@ def test_start_page_issues_the_same_number_of_queries_for_5_and_500_of_every_ite
 
     login(client, people[role])
     fill(5)
-    few = _query_count(client, count_queries)
+    few = own_queries(client, count_queries, HOME)
     fill(495)
-    many = _query_count(client, count_queries)
+    many = own_queries(client, count_queries, HOME)
     html = _page(client)
     assert few == many, f"{role}: {few} queries with 5 of each, {many} with 500"
-    assert many <= 25
+    assert many <= START_PAGE_BUDGET[role]
     assert html.count('class="dashboard-card"') >= 4
     assert "Alles bekijken" in html
+
+
+def test_a_start_page_with_nothing_to_show_costs_one_query_of_its_own(app, client, login, count_queries):
+    with app.app_context():
+        members = [factories.make_user(role=role).id for role in ("officer", "adviser", "admin")]
+        factories.make_theme(name="Werk")
+    for member in members:
+        member_client = app.test_client()
+        login(member_client, member)
+        assert own_queries(member_client, count_queries, HOME) == 1  # the totals
+        assert "Alles bekijken" not in _page(member_client)
 
 
 # --- the officer --------------------------------------------------------------------------

@@ -1,35 +1,48 @@
-"""The member's start page: which blocks each role sees, each fetched in a fixed number of queries."""
+"""The member's start page: which blocks each role sees, in a fixed, small number of queries.
+
+Every total of the page is counted in one query (``common.fetch_totals``); then each block
+with something to show loads its first few items in one query, and the programmes come from
+the shared list (``caching``). An officer with nothing yet costs one query.
+"""
 
 from datetime import datetime
 
 from flask import current_app, url_for
 
+from ... import caching
 from ...database import utcnow
 from ...helpdesk import sla
 from ...policies import can_file_ticket, can_review_registrations, can_view_queue
-from ..services import list_programmes
 from . import admin, adviser, officer
-from .common import LIMIT, Block
+from .common import LIMIT, Block, fetch_totals
 
 __all__ = ["LIMIT", "Block", "start_page"]
 
 
-def shows_adviser_blocks(user) -> bool:
-    """Advisers always; admins only when they advise a programme themselves."""
-    return can_view_queue(user) and (user.is_adviser or bool(user.programmes))
-
-
 def start_page(user, now: datetime | None = None) -> dict:
-    """Return the blocks of the member's start page by name (absent name: not for this member)."""
-    now = now or utcnow()
+    """Return the blocks of the member's start page by name (absent name: not for this member).
+
+    Advisers always get the adviser blocks; admins only when they advise a programme themselves.
+    """
+    now, today = now or utcnow(), sla.today()
+    files_tickets, reviews = can_file_ticket(user), can_review_registrations(user)
+    staff = can_view_queue(user)
+    columns: dict = {}
+    if files_tickets:
+        columns.update(officer.totals(user, now))
+    if reviews:
+        columns.update(admin.totals())
+    if staff:
+        columns.update(adviser.totals(user, now, today))
+    total = fetch_totals(columns)
     blocks: dict = {}
-    if can_file_ticket(user):
-        blocks.update(officer.blocks(user, now))
-        blocks["programmes"] = list_programmes()
-    if can_review_registrations(user):
-        blocks.update(admin.blocks())
-    if shows_adviser_blocks(user):
-        blocks.update(adviser.blocks(user, now, sla.today()))
+    if files_tickets:
+        blocks.update(officer.blocks(user, now, total))
+        blocks["programmes"] = caching.programmes()
+    if reviews:
+        blocks.update(admin.blocks(total))
+    if staff and (user.is_adviser or total["advises"]):
+        blocks.update(adviser.blocks(user, now, today, total))
     return blocks
 
 

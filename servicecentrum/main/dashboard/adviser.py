@@ -13,8 +13,8 @@ from ...forum.models import Question
 from ...helpdesk.models import OPEN_STATUSES, Ticket
 from ...helpdesk.queue import overdue_clause
 from ...helpdesk.turns import first_response_due_today_clause, waiting_for_clause
-from ...taxonomy.models import Theme
-from .common import LIMIT, Block, count_where
+from ...taxonomy.models import Theme, programme_advisers
+from .common import LIMIT, Block, count_of
 
 UNANSWERED_AFTER = timedelta(days=1)
 
@@ -30,63 +30,95 @@ class QueueNumbers:
     has_programmes: bool = True
 
 
-def blocks(user, now: datetime, today: date) -> dict:
-    """Every block of an adviser's start page."""
-    programme_ids = [p.id for p in user.programmes]
-    return {"queue_numbers": queue_numbers(user, programme_ids, today),
-            "due_today": first_response_due_today(programme_ids, today),
-            "unanswered_questions": unanswered_questions(user, now),
-            "my_events": next_events(user, now)}
+def _programme_ids(user):
+    return select(programme_advisers.c.programme_id).where(programme_advisers.c.user_id == user.id)
 
 
-def queue_numbers(user, programme_ids: list[int], today: date) -> QueueNumbers:
-    """Count the open tickets of the adviser's programmes four ways, in one query."""
-    if not programme_ids:
-        return QueueNumbers(has_programmes=False)
+def _expertise(user):
+    return select(user_expertise.c.theme_id).where(user_expertise.c.user_id == user.id)
 
+
+def _unanswered(user, now: datetime) -> tuple:
+    return (Question.is_hidden.is_(False), Question.answer_count == 0,
+            Question.created_at <= now - UNANSWERED_AFTER,
+            Question.themes.any(Theme.id.in_(_expertise(user))))
+
+
+def _upcoming_events(user, now: datetime) -> tuple:
+    return (Event.organisers.any(User.id == user.id), Event.ends_at > now, Event.status != "cancelled")
+
+
+def totals(user, now: datetime, today: date) -> dict:
+    """The adviser's totals, as columns of the start page's one totals query.
+
+    The queue's numbers count the open tickets of the adviser's programmes in one pass
+    (a conditional count each); ``advises`` tells whether there are such programmes at all.
+    """
     def number(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+        return func.count(case((condition, 1)))
 
-    row = db.session.execute(
-        select(number(Ticket.assignee_id.is_(None)), number(Ticket.assignee_id == user.id),
-               number(overdue_clause(today)), number(waiting_for_clause(user)))
-        .where(Ticket.programme_id.in_(programme_ids), Ticket.status.in_(OPEN_STATUSES))).one()
-    return QueueNumbers(*(int(value) for value in row))
+    queue = (select(number(Ticket.assignee_id.is_(None)).label("new"),
+                    number(Ticket.assignee_id == user.id).label("mine"),
+                    number(overdue_clause(today)).label("overdue"),
+                    number(waiting_for_clause(user)).label("waiting_for_me"),
+                    number(first_response_due_today_clause(today)).label("due_today"))
+             .where(Ticket.programme_id.in_(_programme_ids(user)), Ticket.status.in_(OPEN_STATUSES))
+             .subquery("queue"))
+    return {"queue_new": queue.c.new, "queue_mine": queue.c.mine, "queue_overdue": queue.c.overdue,
+            "queue_waiting_for_me": queue.c.waiting_for_me, "due_today": queue.c.due_today,
+            "advises": _programme_ids(user).exists(),
+            "unanswered_questions": count_of(Question.id, *_unanswered(user, now)),
+            "has_expertise": _expertise(user).exists(),
+            "my_events": count_of(Event.id, *_upcoming_events(user, now))}
 
 
-def first_response_due_today(programme_ids: list[int], today: date) -> Block:
-    """Open tickets of these programmes whose first answer is due today and not given yet."""
-    if not programme_ids:
+def blocks(user, now: datetime, today: date, total: dict) -> dict:
+    """Every block of an adviser's start page; a block with nothing to show costs no query."""
+    return {"queue_numbers": queue_numbers(total),
+            "due_today": first_response_due_today(user, today, total["due_today"]),
+            "unanswered_questions": unanswered_questions(user, now, total),
+            "my_events": next_events(user, now, total["my_events"])}
+
+
+def queue_numbers(total: dict) -> QueueNumbers:
+    """The open tickets of the adviser's programmes, counted four ways (from the totals)."""
+    if not total["advises"]:
+        return QueueNumbers(has_programmes=False)
+    return QueueNumbers(new=total["queue_new"], mine=total["queue_mine"], overdue=total["queue_overdue"],
+                        waiting_for_me=total["queue_waiting_for_me"])
+
+
+def first_response_due_today(user, today: date, total: int) -> Block:
+    """Open tickets of the adviser's programmes whose first answer is due today and not given yet."""
+    if not total:
         return Block()
-    due = (Ticket.programme_id.in_(programme_ids), first_response_due_today_clause(today))
-    tickets = list(db.session.scalars(
+    due = (Ticket.programme_id.in_(_programme_ids(user)), first_response_due_today_clause(today))
+    tickets = db.session.scalars(
         select(Ticket).where(*due)
         .options(joinedload(Ticket.organisation), joinedload(Ticket.assignee), joinedload(Ticket.programme))
-        .order_by(Ticket.created_at, Ticket.id).limit(LIMIT)))
-    return Block(total=count_where(Ticket.id, *due), items=tickets)
+        .order_by(Ticket.created_at, Ticket.id).limit(LIMIT))
+    return Block(total=total, items=list(tickets))
 
 
-def unanswered_questions(user, now: datetime) -> Block:
+def unanswered_questions(user, now: datetime, total: dict) -> Block:
     """Peer questions without answers, older than a day, in the themes of the adviser's expertise.
 
     Programmes have no themes of their own, so the adviser's expertise stands in for them.
     ``extra["has_expertise"]`` is False when the adviser chose no themes yet.
     """
-    expertise = select(user_expertise.c.theme_id).where(user_expertise.c.user_id == user.id)
-    waiting = (Question.is_hidden.is_(False), Question.answer_count == 0,
-               Question.created_at <= now - UNANSWERED_AFTER,
-               Question.themes.any(Theme.id.in_(expertise)))
-    questions = list(db.session.scalars(
-        select(Question).where(*waiting).options(selectinload(Question.themes))
-        .order_by(Question.created_at, Question.id).limit(LIMIT)))
-    total = count_where(Question.id, *waiting)
-    has_expertise = bool(questions) or bool(db.session.scalar(select(expertise.exists())))
-    return Block(total=total, items=questions, extra={"has_expertise": has_expertise})
+    extra = {"has_expertise": bool(total["has_expertise"])}
+    if not total["unanswered_questions"]:
+        return Block(extra=extra)
+    questions = db.session.scalars(
+        select(Question).where(*_unanswered(user, now)).options(selectinload(Question.themes))
+        .order_by(Question.created_at, Question.id).limit(LIMIT))
+    return Block(total=total["unanswered_questions"], items=list(questions), extra=extra)
 
 
-def next_events(user, now: datetime) -> Block:
+def next_events(user, now: datetime, total: int) -> Block:
     """Events the member organises that have not ended, soonest first (drafts included)."""
-    upcoming = (Event.organisers.any(User.id == user.id), Event.ends_at > now, Event.status != "cancelled")
-    events = list(db.session.scalars(
-        select(Event).where(*upcoming).order_by(Event.starts_at, Event.id).limit(LIMIT)))
-    return Block(total=count_where(Event.id, *upcoming), items=events)
+    if not total:
+        return Block()
+    events = db.session.scalars(
+        select(Event).where(*_upcoming_events(user, now)).order_by(Event.starts_at, Event.id).limit(LIMIT))
+    return Block(total=total, items=list(events))

@@ -1,4 +1,8 @@
-"""What every start-page block is: a total and the first few items."""
+"""What every start-page block is (a total and the first few items), and the one query for all totals.
+
+Each role's module names its totals as SQL columns; ``fetch_totals`` asks them all in a single
+statement, and a block whose total is 0 skips the query for its items.
+"""
 
 from dataclasses import dataclass, field
 
@@ -18,6 +22,14 @@ class Block:
     extra: dict = field(default_factory=dict)
 
 
-def count_where(column, *conditions) -> int:
-    """Count rows of a column's table that meet the conditions (one query)."""
-    return int(db.session.scalar(select(func.count(column)).where(*conditions)) or 0)
+def count_of(column, *conditions):
+    """SQL: how many rows of the column's table meet the conditions (a column of the totals query)."""
+    return select(func.count(column)).where(*conditions).scalar_subquery()
+
+
+def fetch_totals(columns: dict) -> dict[str, int]:
+    """Run every total of the page in one query; return them by name."""
+    if not columns:
+        return {}
+    row = db.session.execute(select(*(column.label(name) for name, column in columns.items()))).one()
+    return {name: int(value or 0) for name, value in row._mapping.items()}

@@ -3,18 +3,18 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import aliased, contains_eager, selectinload
+from sqlalchemy import Integer, and_, case, cast, exists, func, null, or_, select, union_all
+from sqlalchemy.orm import aliased, contains_eager
 
+from ... import caching
 from ...events.models import Event, Registration
 from ...extensions import db
 from ...forum.models import Question
 from ...helpdesk.models import Ticket
-from ...library.models import Practice
-from ...notifications import centre
+from ...library.models import Practice, practice_themes
 from ...notifications.inbox import Follow, Notification
 from ...taxonomy.models import Theme
-from .common import LIMIT, Block, count_where
+from .common import LIMIT, Block, count_of
 
 NEW_PRACTICE_DAYS = 30
 HOLDING = ("confirmed", "waitlisted")  # plus an offer that has not expired
@@ -39,27 +39,72 @@ class RegistrationItem:
     waitlist_place: int | None
 
 
-def blocks(user, now: datetime) -> dict:
-    """Every block of an officer's start page."""
-    return {"my_questions": open_questions(user), "my_tickets": open_tickets(user),
-            "my_registrations": registrations(user, now), "new_practices": new_practices(user, now)}
+@dataclass
+class PracticeItem:
+    practice: Practice
+    themes: list  # caching.ThemeItem, by name
 
 
-def open_questions(user) -> Block:
-    """Peer questions the member asked that have no accepted answer, with their unread news."""
-    mine = (Question.author_id == user.id, Question.has_accepted_answer.is_(False),
+def _my_questions(user) -> tuple:
+    return (Question.author_id == user.id, Question.has_accepted_answer.is_(False),
             Question.is_hidden.is_(False))
-    questions = list(db.session.scalars(
-        select(Question).where(*mine).order_by(Question.last_activity_at.desc(), Question.id.desc())
-        .limit(LIMIT)))
-    unread = dict(db.session.execute(
-        select(Notification.subject_id, func.count(Notification.id))
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None),
-               Notification.subject_type == "question", Notification.kind == "answer",
-               Notification.subject_id.in_([q.id for q in questions]))
-        .group_by(Notification.subject_id)).all()) if questions else {}
-    return Block(total=count_where(Question.id, *mine),
-                 items=[QuestionItem(q, unread.get(q.id, 0)) for q in questions])
+
+
+def _my_tickets(user) -> tuple:
+    return (Ticket.requester_id == user.id, Ticket.status != "closed")
+
+
+def _holding(now: datetime):
+    return or_(Registration.status.in_(HOLDING),
+               and_(Registration.status == "offered", Registration.offer_expires_at > now))
+
+
+def _my_registrations(user, now: datetime) -> tuple:
+    return (Registration.user_id == user.id, _holding(now), Event.status == "published", Event.ends_at > now)
+
+
+def _followed_theme_ids(user):
+    return select(Follow.target_id).where(Follow.user_id == user.id, Follow.target_type == "theme")
+
+
+def _recent_practices(user, now: datetime) -> tuple:
+    return (Practice.status == "published", Practice.published_at >= now - timedelta(days=NEW_PRACTICE_DAYS),
+            Practice.themes.any(Theme.id.in_(_followed_theme_ids(user))))
+
+
+def totals(user, now: datetime) -> dict:
+    """The officer's totals, as columns of the start page's one totals query."""
+    return {
+        "my_questions": count_of(Question.id, *_my_questions(user)),
+        "my_tickets": count_of(Ticket.id, *_my_tickets(user)),
+        "my_registrations": select(func.count(Registration.id)).join(Registration.event)
+        .where(*_my_registrations(user, now)).scalar_subquery(),
+        "followed_themes": count_of(Follow.id, Follow.user_id == user.id, Follow.target_type == "theme"),
+        "new_practices": count_of(Practice.id, *_recent_practices(user, now)),
+    }
+
+
+def blocks(user, now: datetime, total: dict) -> dict:
+    """Every block of an officer's start page; a block with nothing to show costs no query."""
+    return {"my_questions": open_questions(user, total["my_questions"]),
+            "my_tickets": open_tickets(user, total["my_tickets"]),
+            "my_registrations": registrations(user, now, total["my_registrations"]),
+            "new_practices": new_practices(user, now, total["followed_themes"], total["new_practices"])}
+
+
+def open_questions(user, total: int) -> Block:
+    """Peer questions the member asked that have no accepted answer, with their unread news."""
+    if not total:
+        return Block()
+    new_answers = (select(func.count(Notification.id))
+                   .where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                          Notification.subject_type == "question", Notification.kind == "answer",
+                          Notification.subject_id == Question.id)
+                   .correlate(Question).scalar_subquery())
+    rows = db.session.execute(
+        select(Question, new_answers).where(*_my_questions(user))
+        .order_by(Question.last_activity_at.desc(), Question.id.desc()).limit(LIMIT)).all()
+    return Block(total=total, items=[QuestionItem(q, int(n or 0)) for q, n in rows])
 
 
 def whose_turn(ticket: Ticket) -> str:
@@ -71,25 +116,23 @@ def whose_turn(ticket: Ticket) -> str:
     return "forum"
 
 
-def open_tickets(user) -> Block:
+def open_tickets(user, total: int) -> Block:
     """Helpdesk questions the member filed that are not closed, most recently changed first."""
-    mine = (Ticket.requester_id == user.id, Ticket.status != "closed")
-    tickets = list(db.session.scalars(
-        select(Ticket).where(*mine).order_by(Ticket.updated_at.desc(), Ticket.id.desc()).limit(LIMIT)))
-    unread = centre.unread_subject_ids(user, "ticket", [t.id for t in tickets])
-    return Block(total=count_where(Ticket.id, *mine),
-                 items=[TicketItem(t, whose_turn(t), t.id in unread) for t in tickets])
+    if not total:
+        return Block()
+    unread = (exists().where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                             Notification.subject_type == "ticket", Notification.subject_id == Ticket.id)
+              .correlate(Ticket))
+    rows = db.session.execute(
+        select(Ticket, unread).where(*_my_tickets(user))
+        .order_by(Ticket.updated_at.desc(), Ticket.id.desc()).limit(LIMIT)).all()
+    return Block(total=total, items=[TicketItem(t, whose_turn(t), bool(u)) for t, u in rows])
 
 
-def _holding(now: datetime):
-    return or_(Registration.status.in_(HOLDING),
-               and_(Registration.status == "offered", Registration.offer_expires_at > now))
-
-
-def registrations(user, now: datetime) -> Block:
+def registrations(user, now: datetime, total: int) -> Block:
     """Registrations, waitlist places (with their place) and open offers for upcoming events."""
-    upcoming = (Registration.user_id == user.id, _holding(now), Event.status == "published",
-                Event.ends_at > now)
+    if not total:
+        return Block()
     ahead = aliased(Registration)
     place = (select(func.count(ahead.id)).where(
         ahead.event_id == Registration.event_id, ahead.status == "waitlisted",
@@ -98,30 +141,37 @@ def registrations(user, now: datetime) -> Block:
         .correlate(Registration).scalar_subquery())
     rows = db.session.execute(
         select(Registration, case((Registration.status == "waitlisted", place + 1), else_=None))
-        .join(Registration.event).where(*upcoming).options(contains_eager(Registration.event))
+        .join(Registration.event).where(*_my_registrations(user, now))
+        .options(contains_eager(Registration.event))
         # An offer waits for an answer, so it comes first; then the soonest event.
         .order_by(case((Registration.status == "offered", 0), else_=1), Event.starts_at, Event.id)
         .limit(LIMIT)).all()
-    total = int(db.session.scalar(
-        select(func.count(Registration.id)).join(Registration.event).where(*upcoming)) or 0)
     return Block(total=total, items=[RegistrationItem(r, p) for r, p in rows])
 
 
-def new_practices(user, now: datetime) -> Block:
+def new_practices(user, now: datetime, followed: int, total: int) -> Block:
     """Practices published in the last 30 days in the themes the member follows.
 
     ``extra["themes"]`` holds the followed themes; without any, ``extra["suggestions"]``
-    holds every theme to offer a follow button for.
+    holds every theme to offer a follow button for. Themes come from the shared list, so
+    the followed ones and those of the practices shown cost one query together.
     """
-    followed_ids = select(Follow.target_id).where(Follow.user_id == user.id, Follow.target_type == "theme")
-    themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(followed_ids)).order_by(Theme.name)))
-    if not themes:
-        suggestions = list(db.session.scalars(select(Theme).order_by(Theme.name)))
-        return Block(extra={"themes": [], "suggestions": suggestions})
-    since = now - timedelta(days=NEW_PRACTICE_DAYS)
-    recent = (Practice.status == "published", Practice.published_at >= since,
-              Practice.themes.any(Theme.id.in_([t.id for t in themes])))
+    if not followed:
+        return Block(extra={"themes": [], "suggestions": list(caching.themes())})
     practices = list(db.session.scalars(
-        select(Practice).where(*recent).options(selectinload(Practice.themes))
-        .order_by(Practice.published_at.desc(), Practice.id.desc()).limit(LIMIT)))
-    return Block(total=count_where(Practice.id, *recent), items=practices, extra={"themes": themes})
+        select(Practice).where(*_recent_practices(user, now))
+        .order_by(Practice.published_at.desc(), Practice.id.desc()).limit(LIMIT))) if total else []
+    # (None, theme): a theme the member follows; (practice, theme): a theme of a practice shown.
+    pairs = [select(cast(null(), Integer).label("practice_id"), Follow.target_id.label("theme_id"))
+             .where(Follow.user_id == user.id, Follow.target_type == "theme")]
+    if practices:
+        pairs.append(select(practice_themes.c.practice_id, practice_themes.c.theme_id)
+                     .where(practice_themes.c.practice_id.in_([p.id for p in practices])))
+    theme_ids: dict[int, set[int]] = {}
+    for practice_id, theme_id in db.session.execute(union_all(*pairs) if len(pairs) > 1 else pairs[0]):
+        theme_ids.setdefault(practice_id, set()).add(theme_id)
+    known = {t.id: t for t in caching.themes_with_ids(set().union(*theme_ids.values()))}
+    themes = [t for t in known.values() if t.id in theme_ids.get(None, ())]
+    items = [PracticeItem(p, [t for t in known.values() if t.id in theme_ids.get(p.id, ())])
+             for p in practices]
+    return Block(total=total, items=items, extra={"themes": themes})
