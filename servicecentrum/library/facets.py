@@ -3,15 +3,19 @@
 Within one facet the chosen values widen the result (theme A or B); different facets narrow
 it (theme A and province X). Each facet's counts apply every other facet's choices but not
 its own, so a member sees how many practices another value of the same facet would add.
+The list page costs one query for the rows and one for every facet's counts, which also give
+the total; see docs/performance.md for the indexes behind them.
 """
 
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, and_, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
 from ..organisations.models import SIZE_CLASSES, Organisation
+from ..paging import Page, paginate
 from ..taxonomy.models import Spearhead, Theme
 from .labels import KIND_LABELS
 from .models import Practice, practice_organisations, practice_themes
@@ -20,6 +24,8 @@ FACETS = ("theme", "spearhead", "region", "size", "year", "kind")
 SORTS = ("newest", "title", "useful")
 VIEWS = ("published", "review", "mine")
 PER_PAGE = 20
+FACET_LEGENDS = {"theme": _l("Thema"), "spearhead": _l("Speerpunt"), "region": _l("Provincie"),
+                 "size": _l("Grootte van de gemeente"), "year": _l("Jaar"), "kind": _l("Soort")}
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,25 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+
+
+@dataclass(frozen=True)
+class FacetChoice:
+    """One checkbox of a facet, ready to print: its id, value, text and state."""
+
+    id: str
+    value: str
+    text: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """A facet as a fieldset of checkboxes."""
+
+    name: str
+    legend: str
+    choices: list[FacetChoice]
 
 
 def allowed_view(user, view: str) -> str:
@@ -93,26 +118,29 @@ def _conditions(user, query: ListQuery, leave_out: str | None = None) -> list:
     return conditions
 
 
-def _order(sort: str) -> list:
+def _order(sort: str, view: str) -> list:
     if sort == "title":
         return [func.lower(Practice.title), Practice.id]
     if sort == "useful":
         return [Practice.helpful_count.desc(), Practice.rating_count.asc(),
                 func.coalesce(Practice.published_at, Practice.updated_at).desc(), Practice.id.desc()]
+    if view == "published":  # every published practice has its date: ix_practices_listed serves this
+        return [Practice.published_at.desc(), Practice.id.desc()]
     return [func.coalesce(Practice.published_at, Practice.updated_at).desc(), Practice.id.desc()]
 
 
-def list_practices(user, query: ListQuery, per_page: int = PER_PAGE):
-    """Return one page of practices in the member's tab, filtered and sorted."""
+def list_practices(user, query: ListQuery, per_page: int = PER_PAGE, total: int | None = None) -> Page:
+    """Return one page of practices in the member's tab, filtered and sorted.
+
+    ``total`` is the number of matches when already known (:func:`total_of` the facet counts);
+    without it the matches are counted up to ``paging.COUNT_LIMIT``.
+    """
+    view = allowed_view(user, query.view)
     statement = (select(Practice).where(*_conditions(user, query))
                  .options(joinedload(Practice.spearhead), selectinload(Practice.themes),
                           selectinload(Practice.organisations))
-                 .order_by(*_order(query.sort)))
-    return db.paginate(statement, page=query.page, per_page=per_page, error_out=False)
-
-
-def _matching_ids(user, query: ListQuery, facet: str):
-    return select(Practice.id).where(*_conditions(user, query, leave_out=facet))
+                 .order_by(*_order(query.sort, view)))
+    return paginate(statement, query.page, per_page, count=total is None, total=total)
 
 
 def _row(name: str, value, label, count):
@@ -120,35 +148,42 @@ def _row(name: str, value, label, count):
             cast(label, String).label("label"), count.label("n")]
 
 
+def _grouped(user, query: ListQuery, facet: str, key, joins=(), distinct=False, where=()):
+    """The matching practices (every other facet applied) counted per ``key``: columns key, n."""
+    # count(*), not count(id): PostgreSQL then answers from the (status, column) index alone.
+    counted = func.count(Practice.id.distinct()) if distinct else func.count()
+    statement = select(key.label("key"), counted.label("n")).select_from(Practice)
+    for target, on in joins:
+        statement = statement.join(target, on)
+    return statement.where(*_conditions(user, query, leave_out=facet), *where).group_by(key)
+
+
+def _plain(facet: str, counts):
+    counts = counts.subquery()
+    return select(*_row(facet, counts.c.key, counts.c.key, counts.c.n))
+
+
+def _named(facet: str, counts, table):
+    """Counts grouped on a foreign key, then given the slug and name of what it points to."""
+    counts = counts.subquery()
+    return (select(*_row(facet, table.slug, table.name, counts.c.n))
+            .join_from(counts, table, table.id == counts.c.key))
+
+
 def _facet_statements(user, query: ListQuery) -> list:
-    ids = {facet: _matching_ids(user, query, facet) for facet in FACETS}
-    linked_practice = practice_organisations.c.practice_id
+    themes = ((practice_themes, practice_themes.c.practice_id == Practice.id),)
+    organisations = ((practice_organisations, practice_organisations.c.practice_id == Practice.id),
+                     (Organisation, Organisation.id == practice_organisations.c.organisation_id))
     return [
-        select(*_row("theme", Theme.slug, Theme.name, func.count(practice_themes.c.practice_id)))
-        .select_from(Theme)
-        .outerjoin(practice_themes, and_(practice_themes.c.theme_id == Theme.id,
-                                         practice_themes.c.practice_id.in_(ids["theme"])))
-        .group_by(Theme.slug, Theme.name),
-        select(*_row("spearhead", Spearhead.slug, Spearhead.name, func.count(Practice.id)))
-        .select_from(Spearhead)
-        .outerjoin(Practice, and_(Practice.spearhead_id == Spearhead.id, Practice.id.in_(ids["spearhead"])))
-        .group_by(Spearhead.slug, Spearhead.name),
-        select(*_row("region", Organisation.region, Organisation.region,
-                     func.count(linked_practice.distinct())))
-        .select_from(practice_organisations)
-        .join(Organisation, Organisation.id == practice_organisations.c.organisation_id)
-        .where(linked_practice.in_(ids["region"]), Organisation.region.is_not(None))
-        .group_by(Organisation.region),
-        select(*_row("size", Organisation.size_class, Organisation.size_class,
-                     func.count(linked_practice.distinct())))
-        .select_from(practice_organisations)
-        .join(Organisation, Organisation.id == practice_organisations.c.organisation_id)
-        .where(linked_practice.in_(ids["size"]), Organisation.size_class.is_not(None))
-        .group_by(Organisation.size_class),
-        select(*_row("year", Practice.year, Practice.year, func.count(Practice.id)))
-        .where(Practice.id.in_(ids["year"]), Practice.year.is_not(None)).group_by(Practice.year),
-        select(*_row("kind", Practice.kind, Practice.kind, func.count(Practice.id)))
-        .where(Practice.id.in_(ids["kind"])).group_by(Practice.kind),
+        _named("theme", _grouped(user, query, "theme", practice_themes.c.theme_id, themes), Theme),
+        _named("spearhead", _grouped(user, query, "spearhead", Practice.spearhead_id), Spearhead),
+        # A practice of two organisations in one province counts once for that province.
+        _plain("region", _grouped(user, query, "region", Organisation.region, organisations, distinct=True,
+                                  where=(Organisation.region.is_not(None),))),
+        _plain("size", _grouped(user, query, "size", Organisation.size_class, organisations, distinct=True,
+                                where=(Organisation.size_class.is_not(None),))),
+        _plain("year", _grouped(user, query, "year", Practice.year, where=(Practice.year.is_not(None),))),
+        _plain("kind", _grouped(user, query, "kind", Practice.kind)),
     ]
 
 
@@ -186,6 +221,27 @@ def facet_counts(user, query: ListQuery) -> dict[str, list[FacetOption]]:
         options[facet].extend(FacetOption(value, value, 0, True) for value in chosen if value not in known)
     return {facet: sorted(found, key=lambda o, f=facet: _sort_key(f, o))
             for facet, found in options.items()}
+
+
+def total_of(options: dict[str, list[FacetOption]], query: ListQuery) -> int:
+    """The number of matching practices, read from the facet counts (no query of its own).
+
+    Every practice has exactly one kind, and the kind counts apply every other facet: so the
+    matches are the sum over the chosen kinds, or over all kinds when none is chosen.
+    """
+    chosen = query.chosen("kind")
+    return sum(option.count for option in options["kind"] if not chosen or option.selected)
+
+
+def facet_groups(options: dict[str, list[FacetOption]], order=FACETS) -> list[FacetGroup]:
+    """The facets as the checkbox partial shows them: legend, ids and "label (count)" made once."""
+    groups = []
+    for name in order:
+        if options.get(name):
+            choices = [FacetChoice(f"{name}-{index}", option.value, f"{option.label} ({option.count})",
+                                   option.selected) for index, option in enumerate(options[name])]
+            groups.append(FacetGroup(name, str(FACET_LEGENDS[name]), choices))
+    return groups
 
 
 def tab_counts(user) -> dict[str, int]:

@@ -32,6 +32,7 @@ from .labels import (
 LABELS = {"kinds": KIND_LABELS, "statuses": STATUS_LABELS, "actions": ACTION_LABELS, "fields": FIELD_LABELS,
           "sorts": SORT_LABELS, "views": VIEW_LABELS, "sizes": SIZE_CLASSES}
 
+FACET_ORDER = ("theme", "spearhead", "kind", "region", "size", "year")  # as the filter panel shows them
 EDIT_OUTCOMES = {
     "unchanged": (_l("Er was niets gewijzigd."), "info"),
     "saved": (_l("De wijzigingen zijn opgeslagen."), "success"),
@@ -61,13 +62,13 @@ def practice_list():
     form = FilterForm(formdata=request.args)
     query = form.list_query(page=request.args.get("page", 1, type=int))
     query = replace(query, view=facets.allowed_view(current_user, query.view))
-    page = facets.list_practices(current_user, query)
     options = facets.facet_counts(current_user, query)
-    form.offer_facets(options)
+    page = facets.list_practices(current_user, query, total=facets.total_of(options, query))
     links = {key: request.args.getlist(key) for key in request.args if key != "page"}
     return render_template("library/practice_list.html", form=form, query=query, page=page,
-                           options=options, tabs=facets.tab_counts(current_user), links=links,
-                           labels=LABELS)
+                           groups=facets.facet_groups(options, FACET_ORDER),
+                           tabs=facets.tab_counts(current_user), links=links, labels=LABELS,
+                           kind_labels={key: str(label) for key, label in KIND_LABELS.items()})
 
 
 def render_detail(practice, status: int = 200, review_form=None, rate_form=None):
