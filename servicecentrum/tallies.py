@@ -9,11 +9,13 @@ that each domain registered for its kind of tally. The background work runs it
 ``TALLY_FLUSH_SECONDS`` and when it exits, and a failed flush puts the tallies back, so no
 count is lost.
 
-Two kinds of tally: sums (``add``: views per practice and day) and latest values
-(``stamp``: the last time a session was used; the largest value wins).
+Three kinds of tally: sums (``add``: views per practice and day), latest values
+(``stamp``: the last time a session was used; the largest value wins) and records
+(``append``: an audit event of a read, such as an export, kept in order).
 """
 
 import atexit
+import json
 import logging
 import os
 import threading
@@ -26,7 +28,7 @@ from flask import Flask, current_app
 
 log = logging.getLogger(__name__)
 
-Writer = Callable[[dict[str, float]], None]
+Writer = Callable[[dict[str, float] | list[dict]], None]
 _writers: dict[str, Writer] = {}
 
 
@@ -44,16 +46,29 @@ def writer(kind: str) -> Callable[[Writer], Writer]:
 class Batch:
     sums: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     latest: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    records: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
 
     def __bool__(self) -> bool:
-        return any(self.sums.values()) or any(self.latest.values())
+        return any(self.sums.values()) or any(self.latest.values()) or any(self.records.values())
 
-    def by_kind(self) -> dict[str, dict[str, float]]:
-        merged: dict[str, dict[str, float]] = defaultdict(dict)
+    def by_kind(self) -> dict:
+        merged: dict = defaultdict(dict)
         for source in (self.sums, self.latest):
             for kind, values in source.items():
                 merged[kind].update(values)
+        merged.update((kind, items) for kind, items in self.records.items() if items)
         return merged
+
+    def give_back_to(self, buffer) -> None:
+        for kind, values in self.sums.items():
+            for key, amount in values.items():
+                buffer.add(kind, key, amount)
+        for kind, values in self.latest.items():
+            for key, value in values.items():
+                buffer.stamp(kind, key, value)
+        for kind, items in self.records.items():
+            for item in items:
+                buffer.append(kind, item)
 
 
 class MemoryBuffer:
@@ -73,18 +88,14 @@ class MemoryBuffer:
             values = self._batch.latest[kind]
             values[key] = max(value, values.get(key, value))
 
+    def append(self, kind: str, item: dict) -> None:
+        with self._lock:
+            self._batch.records[kind].append(item)
+
     def take(self) -> Batch:
         with self._lock:
             batch, self._batch = self._batch, Batch()
         return batch
-
-    def give_back(self, batch: Batch) -> None:
-        for kind, values in batch.sums.items():
-            for key, amount in values.items():
-                self.add(kind, key, amount)
-        for kind, values in batch.latest.items():
-            for key, value in values.items():
-                self.stamp(kind, key, value)
 
 
 class RedisBuffer:
@@ -107,6 +118,9 @@ class RedisBuffer:
     def stamp(self, kind: str, key: str, value: float) -> None:
         self._redis.zadd(f"{self.prefix}:latest:{kind}", {key: value}, gt=True)
 
+    def append(self, kind: str, item: dict) -> None:
+        self._redis.rpush(f"{self.prefix}:records:{kind}", json.dumps(item))
+
     def take(self) -> Batch:
         batch = Batch()
         for name in self._redis.scan_iter(f"{self.prefix}:*"):
@@ -121,18 +135,12 @@ class RedisBuffer:
                 continue  # another flusher claimed it first
             if shape == "sum":
                 batch.sums[kind] = {k: float(v) for k, v in self._redis.hgetall(claimed).items()}
-            else:
+            elif shape == "latest":
                 batch.latest[kind] = dict(self._redis.zrange(claimed, 0, -1, withscores=True))
+            else:
+                batch.records[kind] = [json.loads(item) for item in self._redis.lrange(claimed, 0, -1)]
             self._redis.delete(claimed)
         return batch
-
-    def give_back(self, batch: Batch) -> None:
-        for kind, values in batch.sums.items():
-            for key, amount in values.items():
-                self.add(kind, key, amount)
-        for kind, values in batch.latest.items():
-            for key, value in values.items():
-                self.stamp(kind, key, value)
 
 
 def init_app(app: Flask) -> None:
@@ -152,6 +160,12 @@ def add(kind: str, key: str, amount: float = 1) -> None:
 def stamp(kind: str, key: str, value: float) -> None:
     """Note a latest value (e.g. when a session was last used); the largest one is kept."""
     _buffer().stamp(kind, key, value)
+    _ensure_flusher()
+
+
+def append(kind: str, item: dict) -> None:
+    """Keep a record to be written in order (JSON-safe values only)."""
+    _buffer().append(kind, item)
     _ensure_flusher()
 
 
@@ -176,7 +190,7 @@ def flush(app: Flask | None = None) -> dict[str, int]:
                 db.session.commit()
         except Exception:
             db.session.rollback()
-            buffer.give_back(batch)
+            batch.give_back_to(buffer)
             raise
     return written
 

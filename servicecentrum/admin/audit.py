@@ -13,7 +13,6 @@ from flask_babel import gettext as _
 from ..audit import services as audit_services
 from ..audit.models import AuditEvent
 from ..auth.models import User
-from ..extensions import db
 from ..spreadsheets import safe_cell
 from . import audit_objects
 from .audit_details import describe_details
@@ -116,9 +115,8 @@ def export_csv(actor: User, filters: AuditFilters, ip_address: str | None = None
     text.flush()
     text.detach()
     raw.seek(0)
-    audit_services.record("audit_exported", actor=actor, ip_address=ip_address, rows=rows,
+    audit_services.record_read("audit_exported", actor=actor, ip_address=ip_address, rows=rows,
                           action_filter=filters.action or None, actor_filter=filters.actor_email or None,
                           since=filters.since.isoformat() if filters.since else None,
                           until=filters.until.isoformat() if filters.until else None)
-    db.session.commit()
     return raw

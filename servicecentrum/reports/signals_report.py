@@ -25,7 +25,7 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, distinct, func, literal_column, or_, select
 
 from ..admin.settings import get_setting
-from ..audit.services import record
+from ..audit.services import record_read
 from ..extensions import db
 from ..signals.models import Signal
 from ..spreadsheets import excel_csv
@@ -188,10 +188,10 @@ def withheld_message(n: int) -> str:
 
 
 def record_generation(report: SignalsReport, actor, ip_address: str | None, output: str) -> None:
-    """Write the generation of the report (page or CSV) to the audit log, and commit."""
-    record("signals_report_generated", actor=actor, ip_address=ip_address, start=report.start.isoformat(),
-           end=report.end.isoformat(), rows=report.rows, theme_id=report.theme_id, output=output)
-    db.session.commit()
+    """Log the generation of the report (page or CSV) in the audit log (written in the next batch)."""
+    record_read("signals_report_generated", actor=actor, ip_address=ip_address,
+                start=report.start.isoformat(), end=report.end.isoformat(), rows=report.rows,
+                theme_id=report.theme_id, output=output)
 
 
 def csv_rows(report: SignalsReport) -> list[list]:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from servicecentrum import tallies
 from servicecentrum.admin.audit_labels import action_label
 from servicecentrum.admin.settings import set_setting
 from servicecentrum.audit.models import AuditEvent
@@ -213,6 +214,7 @@ def test_the_csv_holds_exactly_the_rows_and_descriptions_of_the_page(app, staff)
 
 
 def _events(app):
+    tallies.flush(app)  # the report page only read; its audit events are written in batches
     with app.app_context():
         query = select(AuditEvent).where(AuditEvent.action == "signals_report_generated")
         return [(e.actor_id, e.details) for e in db.session.scalars(query.order_by(AuditEvent.id))]
@@ -299,6 +301,7 @@ def _count(count_queries, client, url):
 
 def test_the_number_of_queries_does_not_grow_with_the_data(app, staff, count_queries):
     themes = _add_rounds(app, 1)  # 7 signals
+    _count(count_queries, staff, URL)  # the first request of a process also loads the site settings
     small = (_count(count_queries, staff, URL), _count(count_queries, staff, CSV_URL))
     _add_rounds(app, 28, themes)  # 203 signals
     large = (_count(count_queries, staff, URL), _count(count_queries, staff, CSV_URL))
