@@ -1,5 +1,8 @@
 """TOTP second factor (pyotp), a locally rendered QR code (segno) and recovery codes."""
 
+import base64
+import hashlib
+import hmac
 import io
 import secrets
 from datetime import timedelta
@@ -22,6 +25,12 @@ RECOVERY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no look-alikes (0/o, 1/
 def new_secret() -> str:
     """Return a fresh base32 TOTP secret."""
     return pyotp.random_base32()
+
+
+def derived_secret(key: str, context: str) -> str:
+    """Return a base32 TOTP secret (160 bits) derived from a server key and a context."""
+    mac = hmac.new(key.encode("utf-8"), context.encode("utf-8"), hashlib.sha256).digest()
+    return base64.b32encode(mac[:20]).decode("ascii")
 
 
 def provisioning_uri(secret: str, email: str) -> str:

@@ -60,7 +60,7 @@ def mfa_overview():
 def mfa_setup():
     if current_user.mfa_enabled:
         return redirect(url_for("auth.mfa_overview"))
-    secret = services.start_mfa_setup(current_user)
+    secret = services.pending_mfa_secret(current_user, current_session_token())
     form = MfaConfirmForm()
     if form.validate_on_submit():
         try:
@@ -81,9 +81,10 @@ def mfa_setup():
 @bp.route("/account/tweestapsverificatie/qr.svg", methods=["GET"])
 def mfa_qr():
     """Serve the QR code of the member's own pending key; nothing once set-up is done."""
-    if current_user.mfa_enabled or not current_user.mfa_secret:
+    if current_user.mfa_enabled:
         abort(404)
-    uri = mfa.provisioning_uri(current_user.mfa_secret, current_user.email)
+    secret = services.pending_mfa_secret(current_user, current_session_token())
+    uri = mfa.provisioning_uri(secret, current_user.email)
     response = make_response(mfa.qr_code_svg(uri))
     response.headers["Content-Type"] = "image/svg+xml"
     response.headers["Cache-Control"] = "no-store"

@@ -1,5 +1,6 @@
 """Account use cases: authenticate, log in and out, create the first admin."""
 
+from flask import current_app
 from sqlalchemy import select
 
 from ..admin.settings import get_setting
@@ -125,17 +126,17 @@ def create_admin(email: str, name: str, password: str) -> User:
     return user
 
 
-def start_mfa_setup(user: User) -> str:
-    """Return the secret to show during set-up, stored server-side (never in the cookie).
+def pending_mfa_secret(user: User, session_token: str | None) -> str:
+    """Return the secret to show during set-up, without storing it (a GET never writes).
 
-    It does nothing until confirmed: MFA counts as on only once mfa_enabled_at is set.
+    It is derived from the app's secret key, the member and their session (HMAC), so it stays
+    the same on every view of the set-up page in this session and is never in the cookie;
+    it is stored only when a code confirms it. A key stored by an earlier set-up is kept.
     """
     if user.mfa_enabled:
         raise ValueError("MFA is already on")
-    if not user.mfa_secret:
-        user.mfa_secret = mfa.new_secret()
-        db.session.commit()
-    return user.mfa_secret
+    return user.mfa_secret or mfa.derived_secret(current_app.config["SECRET_KEY"],
+                                                 f"mfa-setup|{user.id}|{session_token or ''}")
 
 
 def confirm_mfa_setup(user: User, code: str, keep_token: str | None,
@@ -145,9 +146,11 @@ def confirm_mfa_setup(user: User, code: str, keep_token: str | None,
     Ends the member's other sessions, as every change of a login factor does.
     :raises InvalidCode:
     """
-    step = mfa.matching_timecode(user.mfa_secret, code) if user.mfa_secret else None
+    secret = pending_mfa_secret(user, keep_token)
+    step = mfa.matching_timecode(secret, code)
     if step is None:
         raise InvalidCode()
+    user.mfa_secret = secret
     user.mfa_enabled_at = utcnow()
     user.mfa_last_timecode = step
     codes = mfa.replace_recovery_codes(user)
