@@ -58,7 +58,7 @@ def test_similar_questions_appear_while_typing_and_without_javascript(live_serve
         context = browser.new_context(locale="nl-NL")
         context.set_default_timeout(10_000)
         if not javascript:  # as without JavaScript: similar.js never loads
-            context.route("**/similar.js", lambda route: route.abort())
+            context.route("**/similar*.js", lambda route: route.abort())
         page = context.new_page()
         try:
             login_as(page, live_server, email, password)

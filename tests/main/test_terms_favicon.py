@@ -30,7 +30,8 @@ def test_favicon_ico_answers_with_the_svg_icon(client):
     assert icon.mimetype == "image/svg+xml"
     assert b"<svg" in icon.data
     html = client.get("/").get_data(as_text=True)
-    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    icon_link = r'<link rel="icon" href="/static/favicon\.[0-9a-f]{12}\.svg" type="image/svg\+xml">'
+    assert re.search(icon_link, html)
 
 
 def test_landing_page_gives_the_service_centres_contact_details_and_the_terms(client):

@@ -208,7 +208,7 @@ def test_the_question_page_offers_mark_read_without_marking_on_get(app, client, 
         member_id = member.id
     login(client, member_id)
     html = client.get(f"/vragen/{question_id}").get_data(as_text=True)
-    assert "Markeer als gelezen" in html and "js/mark-read.js" in html
+    assert "Markeer als gelezen" in html and "js/mark-read." in html
     with app.app_context():
         assert _unread(member_id) == 1
     fields = {"subject_type": "question", "subject_id": str(question_id), "next": f"/vragen/{question_id}"}
