@@ -14,6 +14,7 @@ from .extensions import db
 demo_cli = AppGroup("demo", help="Demo data.")
 users_cli = AppGroup("users", help="Accounts.")
 mail_cli = AppGroup("mail", help="The e-mail outbox.")
+tallies_cli = AppGroup("tallies", help="Views and last-seen stamps buffered by page views.")
 
 DEMO_PASSWORD_FILE = "demo-password.txt"  # noqa: S105 (a file name, not a password)
 
@@ -29,6 +30,15 @@ def init_app(app: Flask) -> None:
     for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli, events_cli,
                   text_cli):
         app.cli.add_command(group)
+
+
+@tallies_cli.command("flush")
+def tallies_flush() -> None:
+    """Write the buffered practice views, session stamps and read audits (every minute)."""
+    from . import tallies
+
+    written = tallies.flush()
+    click.echo("Written: " + (", ".join(f"{n} {kind}" for kind, n in written.items()) or "nothing"))
 
 
 @demo_cli.command("seed")
