@@ -27,8 +27,8 @@ def init_app(app: Flask) -> None:
     from .rendered import text_cli
     from .search.cli import search_cli
 
-    for group in (demo_cli, users_cli, mail_cli, search_cli, library_cli, helpdesk_cli, events_cli,
-                  text_cli):
+    for group in (demo_cli, users_cli, mail_cli, tallies_cli, search_cli, library_cli, helpdesk_cli,
+                  events_cli, text_cli):
         app.cli.add_command(group)
 
 
