@@ -46,6 +46,13 @@ from .library.models import (
 from .notifications.inbox import Follow, Notification, NotificationPreference
 from .notifications.models import OutboxMail
 from .organisations.models import Organisation, OrganisationDomain
+from .reports.rollup_models import (
+    ReportResolution,
+    ReportRolledDay,
+    ReportRollupRun,
+    ReportSurveyDay,
+    ReportTicketDay,
+)
 from .search.models import SearchDocument, SearchMiss, SearchOutboxEntry
 from .signals.models import Signal
 from .surveys.models import SurveyResponse
@@ -100,6 +107,11 @@ __all__ = [
     "OutboxMail",
     "Organisation",
     "OrganisationDomain",
+    "ReportResolution",
+    "ReportRolledDay",
+    "ReportRollupRun",
+    "ReportSurveyDay",
+    "ReportTicketDay",
     "Programme",
     "Spearhead",
     "Theme",

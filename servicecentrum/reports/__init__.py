@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/rapportage")
 
-from . import figures, signals_views, views  # noqa: E402,F401
+from . import cli, figures, signals_views, views  # noqa: E402,F401

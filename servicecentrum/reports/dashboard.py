@@ -1,6 +1,6 @@
 """The service dashboard's use cases: the filter's choices, the tables, one table as CSV."""
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from ..extensions import db
 from ..spreadsheets import excel_csv
@@ -9,13 +9,16 @@ from . import tables
 from .formatting import csv_cell
 
 
-def filter_choices() -> tuple[list[Programme], list[Theme]]:
-    """Programmes and themes to filter on (two queries)."""
-    return (list(db.session.scalars(select(Programme).order_by(Programme.name))),
-            list(db.session.scalars(select(Theme).order_by(Theme.name))))
+def filter_choices() -> tuple[list, list]:
+    """Programmes and themes to filter on, each by name: rows with ``id`` and ``name`` (one query)."""
+    both = union_all(select(literal("programme").label("kind"), Programme.id, Programme.name),
+                     select(literal("theme").label("kind"), Theme.id, Theme.name)).subquery()
+    rows = db.session.execute(select(both).order_by(both.c.kind, both.c.name)).all()
+    return [r for r in rows if r.kind == "programme"], [r for r in rows if r.kind == "theme"]
 
 
 def all_tables(filters: tables.Filters) -> list[tables.ReportTable]:
+    """Every table of the dashboard for these filters."""
     return tables.build_all(filters)
 
 

@@ -88,6 +88,13 @@ def month_key(col, years: range | None = None) -> ColumnElement:
     return func.strftime("%Y-%m", local_datetime(col, years), type_=String)
 
 
+def day_month_key(col) -> ColumnElement:
+    """The month of a Date column as text 'YYYY-MM', like ``month_key`` (no time zone: a day is a day)."""
+    if is_postgres():
+        return func.to_char(col, "YYYY-MM", type_=String)
+    return func.substr(col, 1, 7, type_=String)  # SQLite stores a date as 'YYYY-MM-DD'
+
+
 def quarter_key(col, years: range | None = None) -> ColumnElement:
     """The Amsterdam quarter of ``col`` as text 'YYYY-Qn'."""
     if is_postgres():

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from .coverage import with_coverage
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 UTC = ZoneInfo("UTC")
 
@@ -20,12 +22,17 @@ KINDS = ("text", "int", "decimal", "percent", "days", "date", "month")
 
 @dataclass
 class Filters:
-    """The period (Amsterdam dates, both inclusive) and the optional programme and theme."""
+    """The period (Amsterdam dates, both inclusive) and the optional programme and theme.
+
+    ``coverage`` (reports/coverage.py) says which days come from the roll-ups; without it a
+    table loads it itself.
+    """
 
     start: date
     end: date
     programme_id: int | None = None
     theme_id: int | None = None
+    coverage: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def start_utc(self) -> datetime:
@@ -85,9 +92,12 @@ _positions: dict[str, int] = {}
 
 
 def build_all(filters: Filters) -> list[ReportTable]:
+    """Every table, in order; the roll-up coverage is loaded once for all of them."""
+    filters = with_coverage(filters)
     return [BUILDERS[key](filters) for key in ORDER]
 
 
 def build_one(key: str, filters: Filters) -> ReportTable | None:
+    """One table, counted the same way as on the page."""
     build = BUILDERS.get(key)
     return None if build is None else build(filters)

@@ -7,6 +7,7 @@ import pytest
 from servicecentrum.extensions import db
 from servicecentrum.helpdesk.models import Ticket
 from servicecentrum.library.models import Practice, PracticeRating
+from servicecentrum.reports.coverage import with_coverage
 from servicecentrum.reports.figures.satisfaction import satisfaction
 from servicecentrum.reports.tables import BUILDERS, Filters
 from servicecentrum.surveys.models import SurveyResponse
@@ -115,10 +116,11 @@ def test_query_count_does_not_grow(app_ctx, count_queries):
         db.session.commit()
 
     fill(3)
+    april = with_coverage(APRIL)  # which days are rolled up: one query per page, shared by all tables
     with count_queries() as small:
-        satisfaction(APRIL)
+        satisfaction(april)
     fill(57)
     with count_queries() as large:
-        table = satisfaction(APRIL)
+        table = satisfaction(april)
     assert large.count == small.count == 2
     assert table.rows[0][1] == 60 and table.rows[3][1] == 60 and table.rows[4][1] == 60

@@ -1,6 +1,8 @@
 """Helpdesk figures: tickets per programme per month, first-response SLA, resolution time.
 
-Each builder runs one or two aggregate queries, whatever the number of tickets.
+Each figure adds two parts in one aggregate query: the days of the period that are rolled up
+(reports/rollup.py) from the roll-up tables, and the other days (today, and any day not rolled
+up yet) live from the tickets. The expressions both parts count with are defined here once.
 """
 
 from flask_babel import gettext as _
@@ -10,32 +12,67 @@ from ...extensions import db
 from ...helpdesk import sla
 from ...helpdesk.models import Ticket
 from ...taxonomy.models import Programme
-from ..sql import days_between, local_date, month_key, month_keys, percentiles, years_of
+from .. import coverage
+from ..rollup_models import ReportResolution, ReportTicketDay
+from ..sql import day_month_key, days_between, local_date, month_key, month_keys, percentiles, years_of
 from ..tables import Chart, Column, Filters, ReportTable, register
 
 
-def _scoped(query, filters: Filters):
-    """Restrict a ticket query to the chosen programme and theme."""
+def scoped(query, filters: Filters, model=Ticket):
+    """Restrict a query on tickets (or on a roll-up of them) to the chosen programme and theme."""
     if filters.programme_id is not None:
-        query = query.where(Ticket.programme_id == filters.programme_id)
+        query = query.where(model.programme_id == filters.programme_id)
     if filters.theme_id is not None:
-        query = query.where(Ticket.theme_id == filters.theme_id)
+        query = query.where(model.theme_id == filters.theme_id)
     return query
+
+
+def response_on_time(years: range):
+    """A ticket's first response came by its due date (Amsterdam time)."""
+    # A late answer in a later year than covered here is late whatever its hour.
+    return Ticket.first_responded_at.is_not(None) & (
+        local_date(Ticket.first_responded_at, years) <= Ticket.first_response_due)
+
+
+def resolution_days():
+    """Calendar days from filing to resolution, as a decimal number."""
+    return days_between(Ticket.created_at, Ticket.resolved_at)
+
+
+def _union(parts):
+    return (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
 
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def _monthly_counts(filters: Filters) -> dict[tuple[str, str], int]:
+    """(month, programme name) -> tickets filed."""
+    cover, rolled = coverage.of(filters), ReportTicketDay
+    parts = []
+    if cover.rolled:
+        month = day_month_key(rolled.day).label("month")
+        parts.append(scoped(select(month, rolled.programme_id.label("programme_id"),
+                                   func.sum(rolled.created).label("n"))
+                            .where(cover.rolled_days(rolled.day)), filters, rolled)
+                     .group_by(month, rolled.programme_id))
+    if cover.live or not parts:
+        month = month_key(Ticket.created_at, years_of(filters)).label("month")
+        parts.append(scoped(select(month, Ticket.programme_id.label("programme_id"),
+                                   func.count(Ticket.id).label("n"))
+                            .where(cover.live_moments(Ticket.created_at)), filters)
+                     .group_by(month, Ticket.programme_id))
+    both = _union(parts)
+    query = (select(both.c.month, Programme.name, func.sum(both.c.n))
+             .join(Programme, Programme.id == both.c.programme_id)
+             .group_by(both.c.month, Programme.name))
+    return {(m, name): int(n) for m, name, n in db.session.execute(query) if n}
+
+
 @register("tickets_per_month", 10)
 def tickets_per_month(filters: Filters) -> ReportTable:
-    month = month_key(Ticket.created_at, years_of(filters)).label("month")
-    query = _scoped(
-        select(month, Programme.name, func.count(Ticket.id))
-        .join(Programme, Programme.id == Ticket.programme_id)
-        .where(Ticket.created_at >= filters.start_utc, Ticket.created_at < filters.end_utc),
-        filters).group_by(month, Programme.name)
-    counts = {(m, name): n for m, name, n in db.session.execute(query)}
+    counts = _monthly_counts(filters)
     names = sorted({name for _m, name in counts})
     rows = []
     for key in month_keys(filters.start, filters.end):
@@ -55,19 +92,25 @@ def tickets_per_month(filters: Filters) -> ReportTable:
 
 @register("first_response_sla", 20)
 def first_response_sla(filters: Filters) -> ReportTable:
-    today = sla.today()
-    answered = Ticket.first_responded_at.is_not(None)
-    # A late answer in a later year than covered here is late whatever its hour.
-    on_time = answered & (local_date(Ticket.first_responded_at, years_of(filters, 1))
-                          <= Ticket.first_response_due)
-    counted = answered | (Ticket.first_response_due < today)
-    query = _scoped(
-        select(Programme.name,
-               func.sum(case((on_time, 1), else_=0)),
-               func.sum(case((counted, 1), else_=0)))
-        .join(Programme, Programme.id == Ticket.programme_id)
-        .where(Ticket.first_response_due >= filters.start, Ticket.first_response_due <= filters.end),
-        filters).group_by(Programme.name).order_by(Programme.name)
+    cover, rolled = coverage.of(filters), ReportTicketDay
+    # A rolled-up day lies before today: every ticket due then counts, answered or not.
+    parts = [scoped(select(rolled.programme_id.label("programme_id"),
+                           func.sum(rolled.response_on_time).label("on_time"),
+                           func.sum(rolled.response_due).label("counted"))
+                    .where(cover.rolled_days(rolled.day)), filters, rolled)
+             .group_by(rolled.programme_id)] if cover.rolled else []
+    if cover.live or not parts:
+        counted = Ticket.first_responded_at.is_not(None) | (Ticket.first_response_due < sla.today())
+        parts.append(scoped(select(Ticket.programme_id.label("programme_id"),
+                                   func.sum(case((response_on_time(years_of(filters, 1)), 1), else_=0))
+                                   .label("on_time"),
+                                   func.sum(case((counted, 1), else_=0)).label("counted"))
+                            .where(cover.live_days(Ticket.first_response_due)), filters)
+                     .group_by(Ticket.programme_id))
+    both = _union(parts)
+    query = (select(Programme.name, func.sum(both.c.on_time), func.sum(both.c.counted))
+             .join(Programme, Programme.id == both.c.programme_id)
+             .group_by(Programme.name).order_by(Programme.name))
     rows = []
     for name, in_time, total in db.session.execute(query):
         in_time, total = int(in_time or 0), int(total or 0)
@@ -88,20 +131,25 @@ def first_response_sla(filters: Filters) -> ReportTable:
                "niet mee."))
 
 
+def _resolution_values(filters: Filters) -> list:
+    """Selects of (grp, value): per programme, then overall (grp NULL), rolled and live."""
+    cover, rolled = coverage.of(filters), ReportResolution
+    sources = []  # (programme, value, which rows, the model the filters apply to)
+    if cover.rolled:
+        sources.append((rolled.programme_id, rolled.days, cover.rolled_days(rolled.day), rolled))
+    if cover.live or not sources:
+        sources.append((Ticket.programme_id, resolution_days(), cover.live_moments(Ticket.resolved_at),
+                        Ticket))
+    per_programme = [scoped(select(grp.label("grp"), value.label("value")).where(where), filters, model)
+                     for grp, value, where, model in sources]
+    overall = [scoped(select(null().label("grp"), value.label("value")).where(where), filters, model)
+               for _grp, value, where, model in sources]
+    return per_programme + overall
+
+
 @register("resolution_time", 30)
 def resolution_time(filters: Filters) -> ReportTable:
-    days = days_between(Ticket.created_at, Ticket.resolved_at)
-    in_period = _scoped(
-        select(Ticket.programme_id.label("grp"), days.label("value"))
-        .where(Ticket.resolved_at.is_not(None),
-               Ticket.resolved_at >= filters.start_utc, Ticket.resolved_at < filters.end_utc),
-        filters)
-    overall = _scoped(
-        select(null().label("grp"), days.label("value"))
-        .where(Ticket.resolved_at.is_not(None),
-               Ticket.resolved_at >= filters.start_utc, Ticket.resolved_at < filters.end_utc),
-        filters)
-    stats = percentiles(union_all(in_period, overall), {"p50": 0.5, "p90": 0.9}).subquery("stats")
+    stats = percentiles(union_all(*_resolution_values(filters)), {"p50": 0.5, "p90": 0.9}).subquery("stats")
     query = (select(Programme.name, stats.c.grp, stats.c.n,
                     stats.c.p50, stats.c.p90)
              .outerjoin(Programme, Programme.id == stats.c.grp))

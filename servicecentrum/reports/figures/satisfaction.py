@@ -1,11 +1,12 @@
 """Satisfaction per service: helpdesk, each event kind, and the library's "was dit nuttig?".
 
 Two aggregate queries: survey responses grouped per service (tickets, or events by kind), and
-the library's practice ratings.
+the library's practice ratings. The survey responses of rolled-up days come from the roll-up
+(reports/rollup.py), the other days live; both count with the expressions defined here.
 """
 
 from flask_babel import gettext as _
-from sqlalchemy import case, exists, func, literal, or_, select
+from sqlalchemy import case, exists, func, literal, or_, select, union_all
 
 from ...events.labels import KIND_LABELS
 from ...events.models import Event
@@ -13,31 +14,69 @@ from ...extensions import db
 from ...helpdesk.models import Ticket
 from ...library.models import PracticeRating, practice_themes
 from ...surveys.models import SurveyResponse
+from .. import coverage
+from ..rollup_models import ReportSurveyDay
 from ..tables import Chart, Column, Filters, ReportTable, register
 
 HELPDESK = "helpdesk"
 
 
-def _survey_totals(filters: Filters) -> dict[str, tuple[int, int, int]]:
-    """Service key (helpdesk or an event kind) -> (responses, sum of ratings, ratings 4-5)."""
+def survey_dimensions():
+    """A response's service (helpdesk or the event's kind), and its ticket's or event's programme, theme."""
+    service = case((SurveyResponse.subject_type == "ticket", literal(HELPDESK)), else_=Event.kind)
+    return (service, func.coalesce(Ticket.programme_id, Event.programme_id),
+            func.coalesce(Ticket.theme_id, Event.theme_id))
+
+
+def survey_sums():
+    """Responses, the sum of their ratings, and how many were satisfied (4 or 5)."""
+    return (func.count(SurveyResponse.id), func.sum(SurveyResponse.rating),
+            func.sum(case((SurveyResponse.rating >= 4, 1), else_=0)))
+
+
+def survey_select(*columns):
+    """``columns`` of survey responses with their ticket or event (responses of a vanished event left out)."""
     is_ticket = SurveyResponse.subject_type == "ticket"
     is_event = SurveyResponse.subject_type == "event"
-    service = case((is_ticket, literal(HELPDESK)), else_=Event.kind).label("service")
-    query = (
-        select(service, func.count(SurveyResponse.id), func.sum(SurveyResponse.rating),
-               func.sum(case((SurveyResponse.rating >= 4, 1), else_=0)))
-        .select_from(SurveyResponse)
-        .outerjoin(Ticket, is_ticket & (Ticket.id == SurveyResponse.subject_id))
-        .outerjoin(Event, is_event & (Event.id == SurveyResponse.subject_id))
-        .where(SurveyResponse.created_at >= filters.start_utc, SurveyResponse.created_at < filters.end_utc,
-               or_(is_ticket, Event.id.is_not(None)))
-        .group_by(service))
-    if filters.programme_id is not None:
-        query = query.where(func.coalesce(Ticket.programme_id, Event.programme_id) == filters.programme_id)
-    if filters.theme_id is not None:
-        query = query.where(func.coalesce(Ticket.theme_id, Event.theme_id) == filters.theme_id)
+    return (select(*columns).select_from(SurveyResponse)
+            .outerjoin(Ticket, is_ticket & (Ticket.id == SurveyResponse.subject_id))
+            .outerjoin(Event, is_event & (Event.id == SurveyResponse.subject_id))
+            .where(or_(is_ticket, Event.id.is_not(None))))
+
+
+def _survey_parts(filters: Filters) -> list:
+    cover, rolled, parts = coverage.of(filters), ReportSurveyDay, []
+    if cover.rolled:
+        query = (select(rolled.service.label("service"), func.sum(rolled.responses).label("n"),
+                        func.sum(rolled.rating_sum).label("total"), func.sum(rolled.satisfied).label("happy"))
+                 .where(cover.rolled_days(rolled.day)).group_by(rolled.service))
+        if filters.programme_id is not None:
+            query = query.where(rolled.programme_id == filters.programme_id)
+        if filters.theme_id is not None:
+            query = query.where(rolled.theme_id == filters.theme_id)
+        parts.append(query)
+    if cover.live or not parts:
+        service, programme, theme = survey_dimensions()
+        n, total, happy = survey_sums()
+        query = (survey_select(service.label("service"), n.label("n"), total.label("total"),
+                               happy.label("happy"))
+                 .where(cover.live_moments(SurveyResponse.created_at)).group_by(service))
+        if filters.programme_id is not None:
+            query = query.where(programme == filters.programme_id)
+        if filters.theme_id is not None:
+            query = query.where(theme == filters.theme_id)
+        parts.append(query)
+    return parts
+
+
+def _survey_totals(filters: Filters) -> dict[str, tuple[int, int, int]]:
+    """Service key (helpdesk or an event kind) -> (responses, sum of ratings, ratings 4-5)."""
+    parts = _survey_parts(filters)
+    both = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
+    query = (select(both.c.service, func.sum(both.c.n), func.sum(both.c.total), func.sum(both.c.happy))
+             .group_by(both.c.service))
     return {key: (int(n), int(total or 0), int(happy or 0))
-            for key, n, total, happy in db.session.execute(query)}
+            for key, n, total, happy in db.session.execute(query) if n}
 
 
 def _library_totals(filters: Filters) -> tuple[int, int]:
