@@ -9,14 +9,18 @@ from ..auth.models.user import user_expertise
 from ..extensions import db
 from ..forum.models import Answer, Question
 from ..organisations.models import Organisation
+from ..paging import Page, paginate
 from ..taxonomy.models import Theme
 
 PER_PAGE = 25
 POSTS_SHOWN = 50
 
 
-def list_members(viewer, filters: dict, page: int = 1):
-    """Return a page of active members by name; hidden profiles only for admins (and oneself)."""
+def list_members(viewer, filters: dict, page: int = 1) -> Page:
+    """Return a page of active members by name; hidden profiles only for admins (and oneself).
+
+    Not counted: the page says how many only when it is the last one.
+    """
     query = (select(User).where(User.status == "active")
              .options(joinedload(User.organisation), selectinload(User.expertise))
              .order_by(User.name, User.id))
@@ -31,7 +35,7 @@ def list_members(viewer, filters: dict, page: int = 1):
     if filters.get("theme_id"):
         query = query.where(User.id.in_(select(user_expertise.c.user_id)
                                         .where(user_expertise.c.theme_id == filters["theme_id"])))
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(query, page, PER_PAGE)
 
 
 def organisations() -> list[Organisation]:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
 from ..extensions import db
+from ..paging import Page, paginate
 from ..taxonomy.models import Programme, Theme
 from .models import Event, EventQuestion, Registration
 
@@ -22,10 +23,10 @@ class EventFilters:
     theme_id: int | None = None
 
 
-def event_page(user, filters: EventFilters, now: datetime, page: int = 1):
+def event_page(user, filters: EventFilters, now: datetime, page: int = 1) -> Page:
     """One page of events this member may see: upcoming soonest first, past most recent first.
 
-    Drafts only for staff. Three queries whatever the page holds: count, rows, themes.
+    Drafts only for staff. Two queries whatever the page holds: rows and themes (not counted).
     """
     statuses = ["published", "cancelled"] + (["draft"] if user.is_staff else [])
     query = select(Event).where(Event.status.in_(statuses)).options(selectinload(Event.theme))
@@ -37,7 +38,7 @@ def event_page(user, filters: EventFilters, now: datetime, page: int = 1):
         query = query.where(Event.kind == filters.kind)
     if filters.theme_id is not None:
         query = query.where(Event.theme_id == filters.theme_id)
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(query, page, PER_PAGE)
 
 
 def own_registrations(user, event_ids: list[int]) -> dict[int, Registration]:

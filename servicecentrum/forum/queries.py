@@ -6,14 +6,15 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..extensions import db
 from ..notifications.inbox import Follow
 from ..organisations.models import Organisation
+from ..paging import Page, paginate
 from ..taxonomy.models import Theme
 from .models import Answer, AnswerVote, PostAttachment, PostRevision, Question, Tag
 
 PER_PAGE = 20
 
 
-def list_questions(user, filters: dict, page: int = 1, per_page: int = PER_PAGE):
-    """Return one page of the questions the member may see, filtered and sorted."""
+def list_questions(user, filters: dict, page: int = 1, per_page: int = PER_PAGE) -> Page:
+    """Return one page of the questions the member may see, filtered and sorted (not counted)."""
     statement = select(Question).options(
         joinedload(Question.author), joinedload(Question.organisation),
         selectinload(Question.themes), selectinload(Question.tags))
@@ -42,7 +43,7 @@ def list_questions(user, filters: dict, page: int = 1, per_page: int = PER_PAGE)
                                        Question.id.desc())
     else:
         statement = statement.order_by(Question.created_at.desc(), Question.id.desc())
-    return db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    return paginate(statement, page, per_page)
 
 
 def _followed_by(user):

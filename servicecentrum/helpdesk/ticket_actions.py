@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
+from ..paging import Page, paginate
 from ..policies import can_handle_ticket
 from ..taxonomy.models import Programme, Theme
 from . import attachments, services, sla
@@ -55,13 +56,14 @@ def change_value(change, value: str | None) -> str | None:
     return value
 
 
-def _list(statement, page: int):
+def _list(statement, page: int) -> Page:
+    """One page, most recently changed first, not counted (the page shows no total)."""
     statement = statement.options(joinedload(Ticket.programme), joinedload(Ticket.requester)).order_by(
         Ticket.updated_at.desc(), Ticket.id.desc())
-    return db.paginate(statement, page=max(page, 1), per_page=PER_PAGE, error_out=False)
+    return paginate(statement, page, PER_PAGE)
 
 
-def my_tickets(user, page: int = 1):
+def my_tickets(user, page: int = 1) -> Page:
     """One page of the tickets the member filed, most recently changed first."""
     return _list(select(Ticket).where(Ticket.requester_id == user.id), page)
 
