@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..notifications.models import OutboxMail
+from ..paging import Page, paginate
 
 PER_PAGE = 50
 STATUS_LABELS = {"pending": _l("Wacht op verzending"), "sending": _l("Wordt verzonden"),
@@ -16,12 +17,12 @@ LINK = re.compile(r"https?://[^\s<>\"']+")
 TRAILING = ".,;:!?)]"
 
 
-def list_mails(status: str | None = None, page: int = 1):
-    """Return one page of outbox mails, newest first, optionally of one status."""
+def list_mails(status: str | None = None, page: int = 1) -> Page:
+    """Return one page of outbox mails, newest first, optionally of one status (counted up to 1,000)."""
     query = select(OutboxMail).order_by(OutboxMail.created_at.desc(), OutboxMail.id.desc())
     if status:
         query = query.where(OutboxMail.status == status)
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(query, page, PER_PAGE, count=True)
 
 
 def get_mail(mail_id: int) -> OutboxMail | None:

@@ -11,6 +11,7 @@ from ..audit.services import changed_fields, record
 from ..auth.models import User
 from ..extensions import db
 from ..organisations.models import Organisation, OrganisationDomain
+from ..paging import Page, paginate
 
 PER_PAGE = 50
 
@@ -40,11 +41,11 @@ class OrganisationData:
     shares_tickets: bool = False  # colleagues see each other's helpdesk tickets
 
 
-def list_organisations(page: int = 1):
-    """Return one page of organisations by name, with their domains loaded."""
+def list_organisations(page: int = 1) -> Page:
+    """Return one page of organisations by name, with their domains loaded (counted up to 1,000)."""
     query = (select(Organisation).options(selectinload(Organisation.domains))
              .order_by(func.lower(Organisation.name), Organisation.id))
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(query, page, PER_PAGE, count=True)
 
 
 def member_counts(organisation_ids: list[int]) -> dict[int, dict[str, int]]:

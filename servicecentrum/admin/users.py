@@ -12,6 +12,7 @@ from ..auth.models import ROLES, User
 from ..database import utcnow
 from ..extensions import db
 from ..notifications.services import queue_mail
+from ..paging import Page, paginate
 from ..policies import can_assign_programmes, can_change_role, can_disable_account, can_reset_mfa
 from ..taxonomy.models import Programme
 from ..urls import absolute_url
@@ -45,8 +46,8 @@ class UserFilters:
     organisation_id: int | None = None
 
 
-def list_users(filters: UserFilters, page: int = 1):
-    """Return one page of accounts sorted by name, with their organisations loaded."""
+def list_users(filters: UserFilters, page: int = 1) -> Page:
+    """Return one page of accounts sorted by name, with their organisations, counted up to 1,000."""
     query = select(User).options(joinedload(User.organisation)).order_by(func.lower(User.name), User.id)
     if filters.q:
         needle = filters.q.strip().lower()
@@ -58,7 +59,7 @@ def list_users(filters: UserFilters, page: int = 1):
         query = query.where(User.status == filters.status)
     if filters.organisation_id:
         query = query.where(User.organisation_id == filters.organisation_id)
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(query, page, PER_PAGE, count=True)
 
 
 def account_counts() -> dict[str, int]:

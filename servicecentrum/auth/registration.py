@@ -10,6 +10,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..notifications.services import queue_mail
 from ..organisations.models import ORGANISATION_KINDS, Organisation, OrganisationDomain
+from ..paging import Page, paginate
 from ..urls import absolute_url
 from .models import User, normalise_email
 from .password_policy import password_problems
@@ -169,12 +170,12 @@ def _organisation_label(user: User) -> str:
     return _("%(name)s (staat niet in de lijst)", name=user.requested_organisation or "")
 
 
-def pending_requests(page: int = 1, per_page: int = 25):
-    """Return one page of verified requests waiting for review, oldest first."""
+def pending_requests(page: int = 1, per_page: int = 25) -> Page:
+    """Return one page of verified requests waiting for review, oldest first (counted up to 1,000)."""
     query = (select(User).options(joinedload(User.organisation))
              .where(User.status == "pending", User.email_verified_at.is_not(None))
              .order_by(User.created_at, User.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return paginate(query, page, per_page, count=True)
 
 
 def stale_unverified_requests(limit: int = 50) -> tuple[int, list[User]]:

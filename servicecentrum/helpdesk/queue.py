@@ -1,21 +1,21 @@
 """The advisers' queue: which tickets a member of staff sees, filtered and sorted; bulk assign.
 
 Everything the page shows is fetched in a fixed number of queries, however many tickets
-there are: the options of the filter form, one count and one page of tickets with their
-organisation, programme and assignee joined in.
+there are: the options of the filter form, one count (up to 1,000) and one page of tickets with
+their organisation, programme and assignee joined in.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..auth.models import User
 from ..extensions import db
 from ..organisations.models import Organisation
+from ..paging import Page, paginate
 from ..policies import can_handle_ticket
 from ..taxonomy.models import Programme, Theme, programme_advisers
 from . import services, sla
@@ -162,41 +162,31 @@ class QueueSort:
         return ordered
 
 
-class QueuePagination(Pagination):
+def queue_page(user, filters: QueueFilters, programme_ids: list[int], page: int = 1,
+               today: date | None = None, per_page: int = PER_PAGE, sort: QueueSort | None = None) -> Page:
     """One page of the queue in two queries, however many tickets match.
 
-    The page's ticket ids are sorted and cut in a subquery on the tickets alone; only those
-    rows are joined to their organisation, programme and assignee.
+    The matching tickets are counted up to ``paging.COUNT_LIMIT``; the page's ticket ids are
+    sorted and cut in a subquery on the tickets alone, and only those rows are joined to their
+    organisation, programme and assignee.
     """
+    today = today or sla.today()
+    sort = sort or QueueSort()
+    order = sort.order(today)
+    statement, rows = queue_statement(user, filters, programme_ids, today), select(Ticket)
+    if sort.key == "organisation":
+        # Sorting by the organisation's name: an explicit join, apart from the eager load's.
+        on = Organisation.id == Ticket.organisation_id
+        statement, rows = statement.outerjoin(Organisation, on), rows.outerjoin(Organisation, on)
 
-    def _query_items(self) -> list[Ticket]:
-        statement, order = self._query_args["select"], self._query_args["order"]
-        rows = select(Ticket)
-        if self._query_args.get("join_organisation"):
-            # Sorting by the organisation's name: an explicit join, apart from the eager load's.
-            on = Organisation.id == Ticket.organisation_id
-            statement, rows = statement.outerjoin(Organisation, on), rows.outerjoin(Organisation, on)
-        page_ids = (statement.with_only_columns(Ticket.id).order_by(*order)
-                    .limit(self.per_page).offset(self._query_offset))
+    def fetch(page_ids) -> list[Ticket]:
         return list(db.session.scalars(
             rows.where(Ticket.id.in_(page_ids)).order_by(*order)
             .options(joinedload(Ticket.organisation), joinedload(Ticket.programme),
                      joinedload(Ticket.assignee))))
 
-    def _query_count(self) -> int:
-        matching = self._query_args["select"].with_only_columns(Ticket.id).subquery()
-        return db.session.scalar(select(func.count()).select_from(matching))
-
-
-def queue_page(user, filters: QueueFilters, programme_ids: list[int], page: int = 1,
-               today: date | None = None, per_page: int = PER_PAGE,
-               sort: QueueSort | None = None) -> QueuePagination:
-    """One page of the queue (two queries: the rows with their relations, and the total)."""
-    today = today or sla.today()
-    sort = sort or QueueSort()
-    return QueuePagination(page=max(page, 1), per_page=per_page, max_per_page=None, error_out=False,
-                           select=queue_statement(user, filters, programme_ids, today),
-                           order=sort.order(today), join_organisation=sort.key == "organisation")
+    return paginate(statement.with_only_columns(Ticket.id).order_by(*order), page, per_page,
+                    count=True, fetch=fetch)
 
 
 def find_user(user_id: int) -> User | None:
