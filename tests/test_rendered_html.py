@@ -225,8 +225,8 @@ def test_rerender_repairs_stale_html_and_a_second_run_changes_nothing(app, runne
 # --- The migration fills existing rows --------------------------------------------------------
 
 
-def test_the_migration_renders_the_rows_that_already_exist(tmp_path):
-    from flask_migrate import upgrade
+def test_the_migration_renders_the_rows_that_already_exist_and_its_downgrade_keeps_them(tmp_path):
+    from flask_migrate import downgrade, upgrade
 
     from servicecentrum import create_app
     from tests.conftest import base_config
@@ -236,9 +236,17 @@ def test_the_migration_renders_the_rows_that_already_exist(tmp_path):
         upgrade(revision="0008_notification_centre")
         now = utcnow().replace(tzinfo=None)
         db.session.execute(text(
-            "INSERT INTO questions (title, body, has_accepted_answer, answer_count, is_locked, is_hidden,"
-            " created_at, updated_at, last_activity_at) VALUES ('Oud', :body, 0, 0, 0, 0, :now, :now, :now)"),
+            "INSERT INTO questions (id, title, body, has_accepted_answer, answer_count, is_locked,"
+            " is_hidden, created_at, updated_at, last_activity_at)"
+            " VALUES (1, 'Oud', :body, 0, 1, 0, 0, :now, :now, :now)"),
             {"body": HOSTILE, "now": now})
+        db.session.execute(text(
+            "INSERT INTO answers (question_id, body, is_expert, is_accepted, useful_count, is_hidden,"
+            " created_at, updated_at) VALUES (1, '*Zo*', 0, 0, 0, 0, :now, :now)"), {"now": now})
         db.session.commit()
         upgrade(revision="0009_rendered_html")
         assert_sanitised(db.session.execute(text("SELECT body_html FROM questions")).scalar())
+        assert db.session.execute(text("SELECT body_html FROM answers")).scalar() == "<p><em>Zo</em></p>\n"
+        db.session.commit()
+        downgrade(revision="0008_notification_centre")
+        assert db.session.execute(text("SELECT body FROM answers")).scalar() == "*Zo*"

@@ -61,7 +61,9 @@ def upgrade():
 
 
 def downgrade():
+    # A plain DROP COLUMN (SQLite 3.35+), not batch mode: batch mode copies the table and drops
+    # the original, and on SQLite with foreign keys on that drop deletes every answer, message
+    # and registration pointing at it (ON DELETE CASCADE).
     for name, sources in SOURCES.items():
-        with op.batch_alter_table(name, schema=None) as batch_op:
-            for source in sources:
-                batch_op.drop_column(f'{source}_html')
+        for source in sources:
+            op.drop_column(name, f'{source}_html')
