@@ -71,6 +71,7 @@ class FacetOption:
     count: int
     selected: bool
     label: object = None
+    toggled: list[str] = field(default_factory=list)  # the page's f= values with this one (un)ticked
 
 
 @dataclass
@@ -100,6 +101,23 @@ class SearchPage:
     facets: list[FacetGroup] = field(default_factory=list)
     selected_facets: dict[str, list[str]] = field(default_factory=dict)
     capped: bool = False
+
+    @property
+    def facet_params(self) -> list[str]:
+        """The chosen facets as the page's f= values ("theme:onderwijs")."""
+        return _facet_params(self.selected_facets)
+
+
+def _facet_params(selected: dict[str, list[str]]) -> list[str]:
+    return [f"{name}:{value}" for name, values in selected.items() for value in values]
+
+
+def _toggled(selected: dict[str, list[str]], name: str, value: str, on: bool) -> list[str]:
+    """The f= values after ticking (or unticking) one facet value, made once per option."""
+    chosen = dict(selected)
+    others = [v for v in selected.get(name, ()) if v != value]
+    chosen[name] = others if on else [*others, value]
+    return _facet_params(chosen)
 
 
 def document_types() -> list[tuple[str, object]]:
@@ -194,8 +212,10 @@ def _facet_groups(counts: dict[str, dict[str, int]], selected: dict[str, list[st
     groups = []
     for name, values in counts.items():
         chosen = set(selected.get(name, ()))
-        options = [FacetOption(v, n, v in chosen, label(name, v)) for v, n in values.items()]
-        options += [FacetOption(v, 0, True, label(name, v)) for v in sorted(chosen - set(values))]
+        options = [FacetOption(v, n, v in chosen, label(name, v), _toggled(selected, name, v, v in chosen))
+                   for v, n in values.items()]
+        options += [FacetOption(v, 0, True, label(name, v), _toggled(selected, name, v, True))
+                    for v in sorted(chosen - set(values))]
         if options:
             groups.append(FacetGroup(name, labels.get(name, name), options))
     return groups
