@@ -110,6 +110,30 @@ def _forget_committed(session: Session) -> None:
         forget(*changed)
 
 
+# --- kept for one unit of work: until the session writes, commits or rolls back ---------------
+
+MEMO_KEY = "servicecentrum.memo"
+
+
+def memo(key: Hashable, compute: Callable):
+    """Return what ``compute()`` returns, computed once while the session's data stays the same.
+
+    For facts several parts of one page ask: a write, commit or rollback forgets them, so a
+    part never reads facts from before a change.
+    """
+    kept = db.session.info.setdefault(MEMO_KEY, {})
+    if key not in kept:
+        kept[key] = compute()
+    return kept[key]
+
+
+@event.listens_for(Session, "after_flush")
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_memo(session: Session, *_args) -> None:
+    session.info.pop(MEMO_KEY, None)
+
+
 # --- the shared lists --------------------------------------------------------------------------
 
 

@@ -49,17 +49,26 @@ def entries_of(ticket_id: int) -> list[TimeEntry]:
         .order_by(TimeEntry.work_date, TimeEntry.id).options(joinedload(TimeEntry.adviser))))
 
 
+def allowance_used_column(organisation_id: int, year: int):
+    """SQL: minutes of free time logged for the organisation with a work date in the year."""
+    return (select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+            .where(TimeEntry.organisation_id == organisation_id, TimeEntry.billable.is_(False),
+                   TimeEntry.work_date.between(date(year, 1, 1), date(year, 12, 31))).scalar_subquery())
+
+
 def allowance_used(organisation_id: int, year: int) -> int:
     """Minutes of free time logged for the organisation with a work date in the year."""
-    return int(db.session.scalar(
-        select(func.coalesce(func.sum(TimeEntry.minutes), 0))
-        .where(TimeEntry.organisation_id == organisation_id, TimeEntry.billable.is_(False),
-               TimeEntry.work_date.between(date(year, 1, 1), date(year, 12, 31)))) or 0)
+    return int(db.session.scalar(select(allowance_used_column(organisation_id, year))) or 0)
 
 
-def allowance_status(organisation: Organisation | None, year: int) -> AllowanceStatus | None:
-    """The organisation's allowance and use in the year (None without an organisation)."""
+def allowance_status(organisation: Organisation | None, year: int, used: int | None = None
+                     ) -> AllowanceStatus | None:
+    """The organisation's allowance and use in the year (None without an organisation).
+
+    ``used`` saves the query when the caller counted the minutes already.
+    """
     if organisation is None:
         return None
-    return AllowanceStatus(year, allowance_used(organisation.id, year),
-                           organisation.helpdesk_allowance_minutes)
+    if used is None:
+        used = allowance_used(organisation.id, year)
+    return AllowanceStatus(year, used, organisation.helpdesk_allowance_minutes)

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from ..forms import form_status
 from ..policies import can_decide_quote, can_handle_ticket, can_view_ticket
-from . import billing, billing_queries, bp, sla
+from . import billing, billing_queries, bp, queries, sla
 from .billing_forms import ActionForm, QuoteForm, TimeEntryForm
 from .detail_context import provider
 from .labels import QUOTE_STATUS_LABELS
@@ -43,19 +43,24 @@ def _time_form() -> TimeEntryForm:
 
 @provider
 def billing_context(ticket, user) -> dict:
-    """Quotes for whoever reads the ticket; time entries and the allowance for its handlers."""
-    quotes = billing_queries.quotes_of(ticket.id)
+    """Quotes for whoever reads the ticket; time entries and the allowance for its handlers.
+
+    The page's facts tell whether there are quotes or time entries, so none costs no query.
+    """
+    year = sla.today().year
+    facts = queries.page_facts(ticket, user, year)
+    quotes = billing_queries.quotes_of(ticket.id) if facts.has_quotes else []
     context = {"quotes": quotes, "is_handler": False, "action_form": ActionForm(formdata=None),
                "status_labels": QUOTE_STATUS_LABELS,
                "open_quote": next((q for q in quotes if q.status == "sent"), None)}
     if can_handle_ticket(user, ticket):
-        entries = billing_queries.entries_of(ticket.id)
+        entries = billing_queries.entries_of(ticket.id) if facts.has_time_entries else []
         free = sum(e.minutes for e in entries if not e.billable)
         paid = sum(e.minutes for e in entries if e.billable)
         context.update(
             is_handler=True, entries=entries, free_minutes=free, billable_minutes=paid,
             total_minutes=free + paid,
-            allowance=billing_queries.allowance_status(ticket.organisation, sla.today().year),
+            allowance=billing_queries.allowance_status(ticket.organisation, year, facts.allowance_used),
             time_form=_time_form(), quote_form=QuoteForm(formdata=None),
             rate_cents=billing.hourly_rate_cents())
     return {"billing": context}

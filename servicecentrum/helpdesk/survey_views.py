@@ -8,7 +8,7 @@ from ..forms import form_status
 from ..policies import can_answer_survey, can_handle_ticket
 from ..surveys import services as surveys
 from ..surveys.forms import RATING_LABELS, SurveyForm
-from . import bp, services
+from . import bp, queries, services, sla
 from .detail_context import provider
 
 
@@ -47,7 +47,7 @@ def survey_context(ticket, user) -> dict:
     is_requester = ticket.requester_id is not None and ticket.requester_id == getattr(user, "id", None)
     if not (is_requester or can_handle_ticket(user, ticket)):
         return {}
-    response = surveys.ticket_response(ticket.id)
+    response = queries.survey_response(queries.page_facts(ticket, user, sla.today().year))
     return {"survey_response": response,
             "survey_open": response is None and can_answer_survey(user, ticket),
             "survey_rating_labels": RATING_LABELS}

@@ -8,12 +8,12 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import caching
 from ..auth.web import client_address
 from ..downloads import download_response
 from ..forms import form_status
-from ..notifications.centre import unread_subject_ids
 from ..policies import can_download_ticket_attachment, can_handle_ticket, can_view_ticket
-from . import attachments, bp, detail_context, queries, services, ticket_actions, workspace
+from . import attachments, bp, detail_context, queries, services, sla, ticket_actions, workspace
 from .forms import AssignForm, MoveForm, PriorityForm, ReplyForm, StatusForm
 from .labels import (
     MESSAGE_KIND_LABELS,
@@ -60,8 +60,10 @@ def sidebar_forms(ticket, forms: dict) -> dict:
     }
     for name, build in defaults.items():
         forms.setdefault(name, build())
-    forms["assign_form"].offer(ticket.programme.advisers)
-    forms["move_form"].offer(ticket_actions.programmes())
+    # The kept list of programmes: the same for every handler, and it names their advisers.
+    programmes = caching.programmes()
+    forms["assign_form"].offer(next((p.advisers for p in programmes if p.id == ticket.programme_id), ()))
+    forms["move_form"].offer(programmes)
     return forms
 
 
@@ -76,7 +78,7 @@ def render_detail(ticket, status: int = 200, **forms):
     if view.is_handler:
         sidebar_forms(ticket, forms)
     context = {**detail_context.collect(ticket, current_user), **forms}
-    unread = ticket.id in unread_subject_ids(current_user, "ticket", [ticket.id])
+    unread = queries.page_facts(ticket, current_user, sla.today().year).unread
     return render_template(
         "helpdesk/detail.html", ticket=ticket, view=view,
         status_labels=status_labels_for(current_user, view.is_handler),

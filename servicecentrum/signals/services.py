@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from .. import caching
 from ..audit.services import record
 from ..database import utcnow
 from ..extensions import db
@@ -49,9 +50,9 @@ class ThemeQuarterCount:
     count: int
 
 
-def themes() -> list[Theme]:
-    """Every theme by name, for the form."""
-    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+def themes() -> list:
+    """Every theme by name, for the form (the kept list: the same for everyone)."""
+    return list(caching.themes())
 
 
 def _checked(data: SignalData) -> tuple[Theme, str]:
