@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -37,6 +37,12 @@ class Question(RenderedMarkdown, db.Model):
     """A question an officer puts to peers."""
 
     __tablename__ = "questions"
+    # The question list as members see it (hidden ones left out), newest or latest activity
+    # first (docs/performance.md, "Indexes behind the lists").
+    __table_args__ = (
+        Index("ix_questions_listed", "is_hidden", "created_at", "id"),
+        Index("ix_questions_active", "is_hidden", "last_activity_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -68,6 +74,8 @@ class Answer(RenderedMarkdown, db.Model):
     """An answer in a thread; an adviser's answer carries the expert mark."""
 
     __tablename__ = "answers"
+    # The question list sorted by usefulness sums each question's visible answers from this alone.
+    __table_args__ = (Index("ix_answers_question_useful", "question_id", "is_hidden", "useful_count"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)

@@ -2,7 +2,19 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -36,6 +48,16 @@ class Practice(RenderedMarkdown, db.Model):
     """A good practice, method or instrument from local practice."""
 
     __tablename__ = "practices"
+    # The practice list: newest, by title, by usefulness, and each facet's counts from an index
+    # alone (docs/performance.md, "Indexes behind the lists").
+    __table_args__ = (
+        Index("ix_practices_listed", "status", "published_at", "id"),
+        Index("ix_practices_status_title", "status", "title"),
+        Index("ix_practices_status_useful", "status", "helpful_count"),
+        Index("ix_practices_status_kind", "status", "kind"),
+        Index("ix_practices_status_year", "status", "year"),
+        Index("ix_practices_status_spearhead", "status", "spearhead_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy import JSON, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import UTCDateTime, utcnow
@@ -18,6 +18,11 @@ class OutboxMail(db.Model):
     """One e-mail waiting for, or done with, delivery."""
 
     __tablename__ = "outbox_mails"
+    # The admins' outbox list, newest first, with or without a status filter.
+    __table_args__ = (
+        Index("ix_outbox_mails_recent", "created_at", "id"),
+        Index("ix_outbox_mails_status_recent", "status", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     to_address: Mapped[str] = mapped_column(String(254))

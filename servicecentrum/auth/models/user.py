@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ...database import UTCDateTime, utcnow
@@ -30,6 +30,12 @@ class User(UserMixin, db.Model):
     """A member: an officer of a member organisation, or FORUM staff."""
 
     __tablename__ = "users"
+    # The directory (active members by name) and the requests waiting for review (oldest
+    # first); docs/performance.md, "Indexes behind the lists".
+    __table_args__ = (
+        Index("ix_users_status_name", "status", "name", "id"),
+        Index("ix_users_status_created", "status", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

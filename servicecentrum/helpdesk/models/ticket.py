@@ -23,6 +23,9 @@ class Ticket(RenderedMarkdown, db.Model):
     __tablename__ = "tickets"
     __table_args__ = (
         Index("ix_tickets_queue", "programme_id", "status", "created_at"),
+        # "Mijn vragen" and the organisation's questions, most recently changed first.
+        Index("ix_tickets_requester_recent", "requester_id", "updated_at", "id"),
+        Index("ix_tickets_organisation_recent", "organisation_id", "updated_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
