@@ -1,6 +1,8 @@
 """Read-only queries of the peer questions: the list, a thread, votes and revisions."""
 
-from sqlalchemy import func, select
+from dataclasses import dataclass
+
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
@@ -102,6 +104,36 @@ def thread_answers(user, question: Question) -> list[Answer]:
     if not user.is_staff:
         statement = statement.where(Answer.is_hidden.is_(False))
     return list(db.session.scalars(statement))
+
+
+@dataclass
+class Thread:
+    """What a question's page shows below the question: answers, the member's votes, every file."""
+
+    answers: list[Answer]
+    voted: set[int]  # the answers the member called "nuttig"
+    files: dict[str, dict[int, list[PostAttachment]]]  # by post type, then post id
+
+
+def thread(user, question: Question) -> Thread:
+    """Return the thread as the member may see it, in two queries however many answers it has."""
+    voted = (exists().where(AnswerVote.user_id == user.id, AnswerVote.answer_id == Answer.id)
+             .correlate(Answer))
+    visible = [Answer.question_id == question.id]
+    if not user.is_staff:
+        visible.append(Answer.is_hidden.is_(False))
+    rows = db.session.execute(
+        select(Answer, voted).where(*visible).options(joinedload(Answer.author))
+        .order_by(Answer.is_accepted.desc(), Answer.useful_count.desc(), Answer.created_at, Answer.id)).all()
+    files: dict[str, dict[int, list[PostAttachment]]] = {"question": {}, "answer": {}}
+    of_question = (PostAttachment.post_type == "question") & (PostAttachment.post_id == question.id)
+    of_answers = ((PostAttachment.post_type == "answer")
+                  & PostAttachment.post_id.in_(select(Answer.id).where(*visible)))
+    for attachment in db.session.scalars(select(PostAttachment).where(of_question | of_answers)
+                                         .order_by(PostAttachment.id)):
+        files[attachment.post_type].setdefault(attachment.post_id, []).append(attachment)
+    return Thread(answers=[answer for answer, _ in rows], voted={answer.id for answer, mine in rows if mine},
+                  files=files)
 
 
 def voted_answer_ids(user, answer_ids: list[int]) -> set[int]:

@@ -76,13 +76,10 @@ def similar():
 
 def render_detail(question, answer_form=None, status: int = 200):
     """Render a thread as this member may see it."""
-    answers = queries.thread_answers(current_user, question)
-    answer_ids = [answer.id for answer in answers]
-    voted = queries.voted_answer_ids(current_user, answer_ids)
-    files = {"question": queries.attachments_of("question", [question.id]),
-             "answer": queries.attachments_of("answer", answer_ids)}
-    return render_template("forum/question_detail.html", question=question, answers=answers,
-                           voted=voted, files=files, answer_form=answer_form or AnswerForm(formdata=None),
+    thread = queries.thread(current_user, question)
+    return render_template("forum/question_detail.html", question=question, answers=thread.answers,
+                           voted=thread.voted, files=thread.files,
+                           answer_form=answer_form or AnswerForm(formdata=None),
                            action_form=ActionForm(),
                            following=notify.is_following(current_user, "question", question.id),
                            offer_expert=unanswered.offer_expert(question, current_user, utcnow())), status
