@@ -136,14 +136,6 @@ def thread(user, question: Question) -> Thread:
                   files=files)
 
 
-def voted_answer_ids(user, answer_ids: list[int]) -> set[int]:
-    """Return which of these answers the member called "nuttig"."""
-    if not answer_ids:
-        return set()
-    return set(db.session.scalars(select(AnswerVote.answer_id).where(
-        AnswerVote.user_id == user.id, AnswerVote.answer_id.in_(answer_ids))))
-
-
 def find_vote(user, answer: Answer) -> AnswerVote | None:
     """Return the member's vote on the answer, if any."""
     return db.session.scalar(select(AnswerVote).where(AnswerVote.user_id == user.id,
