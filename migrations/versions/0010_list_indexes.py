@@ -20,11 +20,17 @@ depends_on = None
 INDEXES = {
     'practices': [
         ('ix_practices_listed', ['status', 'published_at', 'id']),
-        ('ix_practices_status_title', ['status', 'title']),
+        ('ix_practices_status_title', ['status', 'title', 'id']),
         ('ix_practices_status_useful', ['status', 'helpful_count']),
         ('ix_practices_status_kind', ['status', 'kind']),
         ('ix_practices_status_year', ['status', 'year']),
         ('ix_practices_status_spearhead', ['status', 'spearhead_id']),
+    ],
+    'practice_themes': [
+        ('ix_practice_themes_theme', ['theme_id', 'practice_id']),
+    ],
+    'practice_organisations': [
+        ('ix_practice_organisations_organisation', ['organisation_id', 'practice_id']),
     ],
     'questions': [
         ('ix_questions_listed', ['is_hidden', 'created_at', 'id']),

@@ -135,12 +135,16 @@ def list_practices(user, query: ListQuery, per_page: int = PER_PAGE, total: int 
     ``total`` is the number of matches when already known (:func:`total_of` the facet counts);
     without it the matches are counted up to ``paging.COUNT_LIMIT``.
     """
-    view = allowed_view(user, query.view)
-    statement = (select(Practice).where(*_conditions(user, query))
-                 .options(joinedload(Practice.spearhead), selectinload(Practice.themes),
-                          selectinload(Practice.organisations))
-                 .order_by(*_order(query.sort, view)))
-    return paginate(statement, query.page, per_page, count=total is None, total=total)
+    order = _order(query.sort, allowed_view(user, query.view))
+    rows = (select(Practice).options(joinedload(Practice.spearhead), selectinload(Practice.themes),
+                                     selectinload(Practice.organisations)).order_by(*order))
+
+    def fetch(page_ids) -> list[Practice]:
+        # The ids are sorted and cut on an index alone; only the page's rows are read.
+        return list(db.session.scalars(rows.where(Practice.id.in_(page_ids))))
+
+    ids = select(Practice.id).where(*_conditions(user, query)).order_by(*order)
+    return paginate(ids, query.page, per_page, count=total is None, total=total, fetch=fetch)
 
 
 def _row(name: str, value, label, count):

@@ -34,6 +34,7 @@ practice_themes = Table(
     db.metadata,
     Column("practice_id", ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_practice_themes_theme", "theme_id", "practice_id"),  # the list's theme filter
 )
 
 practice_organisations = Table(
@@ -41,6 +42,7 @@ practice_organisations = Table(
     db.metadata,
     Column("practice_id", ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True),
     Column("organisation_id", ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_practice_organisations_organisation", "organisation_id", "practice_id"),  # province, size
 )
 
 
@@ -52,7 +54,7 @@ class Practice(RenderedMarkdown, db.Model):
     # alone (docs/performance.md, "Indexes behind the lists").
     __table_args__ = (
         Index("ix_practices_listed", "status", "published_at", "id"),
-        Index("ix_practices_status_title", "status", "title"),
+        Index("ix_practices_status_title", "status", "title", "id"),
         Index("ix_practices_status_useful", "status", "helpful_count"),
         Index("ix_practices_status_kind", "status", "kind"),
         Index("ix_practices_status_year", "status", "year"),
