@@ -22,9 +22,9 @@ INDEXES = {
         ('ix_practices_listed', ['status', 'published_at', 'id']),
         ('ix_practices_status_title', ['status', 'title', 'id']),
         ('ix_practices_status_useful', ['status', 'helpful_count']),
-        ('ix_practices_status_kind', ['status', 'kind']),
-        ('ix_practices_status_year', ['status', 'year']),
-        ('ix_practices_status_spearhead', ['status', 'spearhead_id']),
+        ('ix_practices_status_kind', ['status', 'kind', 'id']),
+        ('ix_practices_status_year', ['status', 'year', 'id']),
+        ('ix_practices_status_spearhead', ['status', 'spearhead_id', 'id']),
     ],
     'practice_themes': [
         ('ix_practice_themes_theme', ['theme_id', 'practice_id']),

@@ -56,9 +56,9 @@ class Practice(RenderedMarkdown, db.Model):
         Index("ix_practices_listed", "status", "published_at", "id"),
         Index("ix_practices_status_title", "status", "title", "id"),
         Index("ix_practices_status_useful", "status", "helpful_count"),
-        Index("ix_practices_status_kind", "status", "kind"),
-        Index("ix_practices_status_year", "status", "year"),
-        Index("ix_practices_status_spearhead", "status", "spearhead_id"),
+        Index("ix_practices_status_kind", "status", "kind", "id"),
+        Index("ix_practices_status_year", "status", "year", "id"),
+        Index("ix_practices_status_spearhead", "status", "spearhead_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
