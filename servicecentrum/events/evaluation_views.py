@@ -8,7 +8,7 @@ from ..database import utcnow
 from ..forms import form_status
 from ..policies import can_evaluate_event, can_manage_event
 from ..surveys.forms import RATING_LABELS
-from . import attendance, booking, bp, evaluation
+from . import attendance, booking, bp, evaluation, queries
 from .detail_context import provider
 from .evaluation_forms import evaluation_form
 
@@ -64,8 +64,8 @@ def evaluation_context(event, user) -> dict:
     context: dict = {}
     if can_manage_event(user, event):
         context["evaluation_summary"] = evaluation.summary(event)
-    registration = booking.registration_of(event.id, user.id)
-    if can_evaluate_event(user, registration, now):
+    mine = queries.member_part(event.id, user)
+    if can_evaluate_event(user, mine.registration, now):
         context["evaluation_open"] = True
-        context["evaluation_done"] = evaluation.response_of(event.id, user.id) is not None
+        context["evaluation_done"] = mine.evaluated
     return context

@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
+from .. import caching
 from ..auth.models import User
 from ..extensions import db
 from ..paging import Page, paginate
+from ..surveys.models import SurveyResponse
 from ..taxonomy.models import Programme, Theme
 from .models import Event, EventQuestion, Registration
 
@@ -54,7 +56,7 @@ def get_event(event_id: int) -> Event | None:
     """The event with what its page shows: theme, programme, organisers and questions."""
     return db.session.scalar(
         select(Event).where(Event.id == event_id)
-        .options(selectinload(Event.theme), selectinload(Event.programme),
+        .options(joinedload(Event.theme), joinedload(Event.programme),
                  selectinload(Event.organisers), selectinload(Event.questions)))
 
 
@@ -68,6 +70,43 @@ def waitlist_place(registration: Registration) -> int | None:
             or_(Registration.created_at < registration.created_at,
                 and_(Registration.created_at == registration.created_at, Registration.id < registration.id))))
     return int(ahead or 0) + 1
+
+
+def waitlist_place_column():
+    """SQL: a registration's place on its event's waitlist (NULL when it is not waiting)."""
+    ahead = aliased(Registration)
+    before = (select(func.count(ahead.id)).where(
+        ahead.event_id == Registration.event_id, ahead.status == "waitlisted",
+        or_(ahead.created_at < Registration.created_at,
+            and_(ahead.created_at == Registration.created_at, ahead.id < Registration.id)))
+        .correlate(Registration).scalar_subquery())
+    return case((Registration.status == "waitlisted", before + 1), else_=None)
+
+
+@dataclass(frozen=True)
+class MemberPart:
+    """The member's side of an event page."""
+
+    registration: Registration | None = None
+    waitlist_place: int | None = None
+    evaluated: bool = False  # gave their evaluation of the event
+
+
+def member_part(event_id: int, user) -> MemberPart:
+    """The member's registration with its waitlist place and whether they evaluated, in one query.
+
+    The registration and evaluation blocks both ask; the answer is kept until the session writes.
+    """
+    def ask() -> MemberPart:
+        evaluated = exists().where(SurveyResponse.subject_type == "event",  # evaluation.EVENT
+                                   SurveyResponse.subject_id == event_id,
+                                   SurveyResponse.respondent_id == user.id)
+        row = db.session.execute(
+            select(Registration, waitlist_place_column(), evaluated)
+            .where(Registration.event_id == event_id, Registration.user_id == user.id)).first()
+        return MemberPart() if row is None else MemberPart(row[0], row[1], bool(row[2]))
+
+    return caching.memo(("event_member_part", event_id, user.id), ask)
 
 
 def themes() -> list[Theme]:

@@ -68,11 +68,12 @@ def refusal(event, user, now) -> str | None:
 def registration_context(event, user) -> dict:
     """What the registration block of the event page shows."""
     now = utcnow()
-    registration = booking.registration_of(event.id, user.id)
+    mine = queries.member_part(event.id, user)
+    registration = mine.registration
     return {
         "my_registration": registration,
         "registration_active": registration is not None and registration.status in ACTIVE,
-        "waitlist_place": queries.waitlist_place(registration),
+        "waitlist_place": mine.waitlist_place,
         "registration_form": registration_form_for(event, formdata=None),
         "cancel_form": ActionForm(formdata=None),
         "may_cancel": registration is not None and can_cancel_registration(user, registration, now),

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, and_, case, cast, exists, func, null, or_, select, union_all
-from sqlalchemy.orm import aliased, contains_eager
+from sqlalchemy.orm import contains_eager
 
 from ... import caching
 from ...events.models import Event, Registration
+from ...events.queries import waitlist_place_column
 from ...extensions import db
 from ...forum.models import Question
 from ...helpdesk.models import Ticket
@@ -133,14 +134,8 @@ def registrations(user, now: datetime, total: int) -> Block:
     """Registrations, waitlist places (with their place) and open offers for upcoming events."""
     if not total:
         return Block()
-    ahead = aliased(Registration)
-    place = (select(func.count(ahead.id)).where(
-        ahead.event_id == Registration.event_id, ahead.status == "waitlisted",
-        or_(ahead.created_at < Registration.created_at,
-            and_(ahead.created_at == Registration.created_at, ahead.id < Registration.id)))
-        .correlate(Registration).scalar_subquery())
     rows = db.session.execute(
-        select(Registration, case((Registration.status == "waitlisted", place + 1), else_=None))
+        select(Registration, waitlist_place_column())
         .join(Registration.event).where(*_my_registrations(user, now))
         .options(contains_eager(Registration.event))
         # An offer waits for an answer, so it comes first; then the soonest event.
