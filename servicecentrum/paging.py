@@ -70,7 +70,7 @@ class Page:
     def pages(self) -> int | None:
         """The number of pages when the exact total is known, else None."""
         total = self.known_total
-        return None if total is None else max(1, math.ceil(total / self.per_page)) if total else 0
+        return None if total is None else math.ceil(total / self.per_page)
 
     @property
     def count_limit(self) -> str:
@@ -105,7 +105,7 @@ def _rows(statement) -> list:
     return list(db.session.execute(statement).unique().scalars())
 
 
-def count_upto(statement, limit: int = COUNT_LIMIT + 1) -> int:
+def count_upto(statement, limit: int) -> int:
     """Count the rows of ``statement``, but stop at ``limit``."""
     matching = (statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
                 .order_by(None).limit(limit).subquery())
@@ -131,7 +131,7 @@ def paginate(statement, page, per_page: int, *, count: bool = False, total: int 
     page = page_number(page)
     capped = False
     if total is None and count:
-        total = count_upto(statement)
+        total = count_upto(statement, COUNT_LIMIT + 1)
         capped = total > COUNT_LIMIT
         total = min(total, COUNT_LIMIT)
     if total is not None and not capped:
