@@ -146,6 +146,22 @@ def percentiles(source: Select, fractions: dict[str, float]) -> Select:
             .group_by(ranked.c.grp))
 
 
+def percentiles_of(ordered: list[float], fractions: dict[str, float]) -> dict[str, float]:
+    """The percentiles of sorted values, computed exactly as ``percentiles`` does on SQLite.
+
+    Position ``f * (n - 1)`` (0-based), linear interpolation between the two closest values, in
+    the same floating-point steps as the SQL, so both give the very same numbers.
+    """
+    found = {}
+    for name, f in fractions.items():
+        exact = f * (len(ordered) - 1)
+        low = int(exact)
+        frac = exact - low
+        value = ordered[low] * (1 - frac)
+        found[name] = value + ordered[low + 1] * frac if low + 1 < len(ordered) else value + 0.0
+    return found
+
+
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 

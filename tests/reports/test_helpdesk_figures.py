@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from servicecentrum.extensions import db
 from servicecentrum.helpdesk.models import Ticket
-from servicecentrum.reports.figures.helpdesk import first_response_sla, resolution_time, tickets_per_month
+from servicecentrum.reports.figures.helpdesk import first_response_sla, tickets_per_month
+from servicecentrum.reports.figures.resolution import resolution_time
 from servicecentrum.reports.sql import (
     local_date,
     local_datetime,
