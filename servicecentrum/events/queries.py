@@ -11,7 +11,7 @@ from ..auth.models import User
 from ..extensions import db
 from ..paging import Page, paginate
 from ..surveys.models import SurveyResponse
-from ..taxonomy.models import Programme, Theme
+from ..taxonomy.models import Programme
 from .models import Event, EventQuestion, Registration
 
 PER_PAGE = 20
@@ -109,8 +109,9 @@ def member_part(event_id: int, user) -> MemberPart:
     return caching.memo(("event_member_part", event_id, user.id), ask)
 
 
-def themes() -> list[Theme]:
-    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+def themes() -> list:
+    """Every theme by name (the kept list: the same for every member, for the filter and forms)."""
+    return list(caching.themes())
 
 
 def programmes() -> list[Programme]:

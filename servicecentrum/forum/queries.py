@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import caching
 from ..extensions import db
 from ..notifications.inbox import Follow
 from ..organisations.models import Organisation
@@ -58,9 +59,9 @@ def _followed_by(user):
             | Question.tags.any(Tag.id.in_(followed("tag"))))
 
 
-def themes() -> list[Theme]:
-    """Return every theme by name."""
-    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+def themes() -> list:
+    """Return every theme by name (the kept list: the same for every member, for filters and forms)."""
+    return list(caching.themes())
 
 
 def themes_by_ids(ids) -> list[Theme]:
