@@ -48,7 +48,6 @@ def cached_list(name: str, tables: Iterable[str]) -> Callable:
             return _get(name, args)
 
         read.__name__, read.__doc__ = load.__name__, load.__doc__
-        read.uncached = load
         return read
 
     return register
