@@ -6,6 +6,8 @@ Prepare a database once, in a folder (SQLite) or a PostgreSQL database of your o
     flask --app wsgi db upgrade && flask --app wsgi demo seed --password benchbench12
     flask --app wsgi demo generate --tickets 10000 && flask --app wsgi search reindex
 
+(docs/performance.md adds 100,000 audit events and 20,000 outbox mails by SQL for the admin lists.)
+
 then run (the same environment; --database-url overrides DATABASE_URL):
 
     .venv/bin/python bench/lists_bench.py --rounds 20
@@ -46,8 +48,11 @@ PAGES = [
     (ADMIN, "/beheer/gebruikers"),
     (ADMIN, "/beheer/organisaties"),
     (ADMIN, "/beheer/aanvragen"),
+    (ADMIN, "/beheer/gebruikers?status=active&page=10"),
     (ADMIN, "/beheer/audit"),
+    (ADMIN, "/beheer/audit?action=login_failed&page=5"),
     (ADMIN, "/beheer/e-mail"),
+    (ADMIN, "/beheer/e-mail?status=failed"),
 ]
 NOT_COUNTED = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
@@ -73,19 +78,19 @@ def login(app, client, email: str) -> None:
         session["_user_id"], session["_fresh"], session[SESSION_TOKEN_KEY] = str(user_id), True, token
 
 
-def measure(app, client, url: str, rounds: int) -> tuple[list[str], list[float], list[float]]:
-    """Return the statements of one request, and the wall and CPU times of `rounds` more, in ms."""
+def measure(app, client, url: str, rounds: int) -> tuple[list, list[float], list[float]]:
+    """Return the (statement, parameters) of one request, and the wall and CPU times of `rounds` more."""
     from sqlalchemy import event
 
     from servicecentrum.extensions import db
 
-    statements: list[str] = []
+    statements: list = []
     with app.app_context():
         engine = db.engine
 
-    def record(_conn, _cursor, statement, *_args):
+    def record(_conn, _cursor, statement, parameters, *_args):
         if not statement.lstrip().upper().startswith(NOT_COUNTED):
-            statements.append(statement)
+            statements.append((statement, parameters))
 
     warm = client.get(url)
     assert warm.status_code == 200, (url, warm.status_code, warm.headers.get("Location"))
@@ -103,6 +108,27 @@ def measure(app, client, url: str, rounds: int) -> tuple[list[str], list[float],
     return statements, times, cpu
 
 
+def explain(app, statement: str, parameters) -> list[str]:
+    """The database's plan of one statement: EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL)."""
+    from servicecentrum.extensions import db
+
+    with app.app_context(), db.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            depth = {0: -1}
+            lines = []
+            for node, parent, _unused, detail in rows:
+                depth[node] = depth.get(parent, -1) + 1
+                lines.append("  " * depth[node] + detail)
+            return lines
+        return [row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
+
+
+def is_list_query(statement: str) -> bool:
+    """A page of rows, a capped count or the facet counts: the statements worth a plan."""
+    return " LIMIT " in statement or " UNION ALL " in statement
+
+
 def p95(times: list[float]) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -114,6 +140,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     parser.add_argument("--only", action="append", help="only the pages whose URL starts with this")
     parser.add_argument("--show-sql", action="store_true", help="print each page's statements")
+    parser.add_argument("--explain", action="store_true", help="print the plans of the list queries")
     args = parser.parse_args()
 
     from servicecentrum import create_app
@@ -132,12 +159,15 @@ def main() -> None:
             clients[email] = app.test_client()
             login(app, clients[email], email)
         statements, times, cpu = measure(app, clients[email], url, args.rounds)
-        counts = sum(1 for s in statements if "count(" in s.lower())
+        counts = sum(1 for statement, _ in statements if "count(" in statement.lower())
         print(f"{url:48} {len(statements):>7} {counts:>6} {statistics.fmean(times):>8.1f} {p95(times):>8.1f}"
               f" {statistics.fmean(cpu):>7.1f}")
-        if args.show_sql:
-            for statement in statements:
+        for statement, parameters in statements:
+            if args.show_sql:
                 print("    " + " ".join(statement.split())[:300])
+            if args.explain and is_list_query(statement):
+                print("    -- " + " ".join(statement.split())[:160])
+                print("\n".join("       " + line for line in explain(app, statement, parameters)))
 
 
 if __name__ == "__main__":
