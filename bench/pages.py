@@ -199,7 +199,8 @@ def main() -> None:
     args = parse_args()
     if shutil.which(wrk.WRK) is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
-    print("\n".join(machine_lines(args.databases, args.postgres)), flush=True)
+    print("\n".join(machine_lines(args.databases, args.postgres)))
+    print(f"command:  python bench/pages.py {' '.join(sys.argv[1:])}".rstrip(), flush=True)
     for database in args.databases:
         for size in args.sizes:
             setup = prepare(database, size, args.postgres, REUSE_DIR if args.reuse else None)

@@ -30,7 +30,9 @@ def memory_gib() -> float:
 def postgres_version(server_url: str) -> str:
     import psycopg
 
-    with psycopg.connect(server_url, connect_timeout=5) as conn:
+    from bench.pages_setup import postgres_server
+
+    with psycopg.connect(postgres_server(server_url), connect_timeout=5) as conn:
         return conn.execute("SELECT version()").fetchone()[0].split(" on ")[0]
 
 

@@ -15,6 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 FLASK = [str(Path(sys.executable).parent / "flask"), "--app", "wsgi"]
@@ -67,6 +68,12 @@ def environment(instance: Path, database_url: str, search_backend: str) -> dict:
     return env
 
 
+def postgres_server(url: str) -> str:
+    """The server part of a PostgreSQL URL in libpq's form (any database name in it is dropped)."""
+    parts = urlsplit(url.replace("postgresql+psycopg://", "postgresql://", 1))
+    return urlunsplit((parts.scheme, parts.netloc, "", parts.query, ""))
+
+
 def _postgres_database(server_url: str, name: str, fresh: bool) -> tuple[str, bool]:
     """Create the database when missing (or anew when ``fresh``); return its URL and whether it is new."""
     import psycopg
@@ -77,7 +84,8 @@ def _postgres_database(server_url: str, name: str, fresh: bool) -> tuple[str, bo
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
-    return server_url.rstrip("/") + "/" + name, not exists
+    parts = urlsplit(server_url)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, "")), not exists
 
 
 def _flask(setup: Setup, step: str, *args: str) -> None:
@@ -104,8 +112,8 @@ def prepare(database: str, size: str, server_url: str, reuse_dir: Path | None) -
     if database == "sqlite":
         url, backend = f"sqlite:///{instance / 'bench.db'}", "whoosh"
     else:
-        setup.server_url, setup.database_name = server_url, f"bench_pages_{size}"
-        url, created = _postgres_database(server_url, setup.database_name, fresh=not keep)
+        setup.server_url, setup.database_name = postgres_server(server_url), f"bench_pages_{size}"
+        url, created = _postgres_database(setup.server_url, setup.database_name, fresh=not keep)
         backend = "postgres"
         if created:
             marker.unlink(missing_ok=True)
