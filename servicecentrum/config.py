@@ -25,6 +25,8 @@ ENVIRONMENT_SETTINGS = {
     "SESSION_IDLE_MINUTES": int,
     "TALLY_REDIS_URL": str,
     "TALLY_FLUSH_SECONDS": int,
+    "SETTINGS_CACHE_SECONDS": int,
+    "LIST_CACHE_SECONDS": int,
     "SESSION_LIFETIME_HOURS": int,
     "PROXY_FIX_X_FOR": int,
     "SERVER_NAME": str,
@@ -65,6 +67,7 @@ class Defaults:
     TALLY_FLUSH_SECONDS = 15
     STATIC_BUILD_DIR = None  # hashed copies of static/; None means instance/static-build
     SETTINGS_CACHE_SECONDS = 30  # site settings kept in each process's memory this long
+    LIST_CACHE_SECONDS = 60  # themes, programmes: kept per process, forgotten on a change (0: off)
     SESSION_LIFETIME_HOURS = 12
     PROXY_FIX_X_FOR = 0  # number of trusted proxies in front of the app (X-Forwarded-For)
     UPLOAD_MAX_MB = 20
