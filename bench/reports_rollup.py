@@ -98,7 +98,8 @@ def prepare(app, rollup: bool, drop: bool) -> tuple[int, int | None, int | None]
             from servicecentrum.reports.rollup import roll_up
 
             result = roll_up(rebuild=True)
-            print(f"  roll-up of {result.days} days ({result.first} to {result.last}) in {result.seconds:.1f} s")
+            print(f"  roll-up of {result.days} days ({result.first} to {result.last}) "
+                  f"in {result.seconds:.1f} s")
         return (adviser.id, db.session.scalar(select(Programme.id).order_by(Programme.name)),
                 db.session.scalar(select(Theme.id).order_by(Theme.name)))
 

@@ -5,9 +5,8 @@ Revises: 0010_list_indexes
 Create Date: 2026-12-04 01:40:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0011_report_rollups'
@@ -16,10 +15,14 @@ branch_labels = None
 depends_on = None
 
 
+# Covering indexes: the dashboard reads a period's rows from the index alone.
 COVERING = {
-    'report_ticket_days': ['programme_id', 'theme_id', 'created', 'response_due', 'response_on_time'],
-    'report_resolutions': ['programme_id', 'theme_id', 'days'],
-    'report_survey_days': ['service', 'programme_id', 'theme_id', 'responses', 'rating_sum', 'satisfied'],
+    'report_ticket_days': ('ix_report_ticket_days_scope', ['all_themes', 'theme_id', 'day', 'programme_id',
+                                                           'created', 'response_due', 'response_on_time']),
+    'report_resolutions': ('ix_report_resolutions_day', ['day', 'programme_id', 'theme_id', 'days']),
+    'report_survey_days': ('ix_report_survey_days_scope', ['all_themes', 'theme_id', 'day', 'service',
+                                                           'programme_id', 'responses', 'rating_sum',
+                                                           'satisfied']),
 }
 
 
@@ -39,6 +42,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     *_dimensions('report_ticket_days'),
+    sa.Column('all_themes', sa.Boolean(), nullable=False),
     sa.Column('created', sa.Integer(), nullable=False),
     sa.Column('response_due', sa.Integer(), nullable=False),
     sa.Column('response_on_time', sa.Integer(), nullable=False),
@@ -56,15 +60,15 @@ def upgrade():
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('service', sa.String(length=30), nullable=False),
     *_dimensions('report_survey_days'),
+    sa.Column('all_themes', sa.Boolean(), nullable=False),
     sa.Column('responses', sa.Integer(), nullable=False),
     sa.Column('rating_sum', sa.Integer(), nullable=False),
     sa.Column('satisfied', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_report_survey_days'))
     )
-    # Covering indexes: the dashboard reads a period's rows from the index alone.
-    for table, columns in COVERING.items():
+    for table, (name, columns) in COVERING.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.create_index(f'ix_{table}_day', ['day', *columns], unique=False)
+            batch_op.create_index(name, columns, unique=False)
     op.create_table('report_rolled_days',
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('rolled_at', sa.DateTime(), nullable=False),
@@ -86,7 +90,7 @@ def upgrade():
 def downgrade():
     op.drop_table('report_rollup_runs')
     op.drop_table('report_rolled_days')
-    for table in reversed(COVERING):
+    for table, (name, _columns) in reversed(COVERING.items()):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_index(f'ix_{table}_day')
+            batch_op.drop_index(name)
         op.drop_table(table)

@@ -9,28 +9,30 @@ at the time of the roll-up, which re-rolls the days of tickets changed since its
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import UTCDateTime
 from ..extensions import db
 
-# Each roll-up's index on the day holds every column the dashboard reads: a period's rows are
-# then read from the index alone (SQLite and PostgreSQL index-only scans), without the table.
-COVERED = ("programme_id", "theme_id")
+# Each roll-up's index holds every column the dashboard reads: a period's rows are then read
+# from the index alone (SQLite and PostgreSQL index-only scans), without the table. The daily
+# tables keep, beside a row per theme, the day's totals over all themes (``all_themes``): a page
+# without a theme filter reads those, a handful of rows a day instead of one per theme.
 
 
 class ReportTicketDay(db.Model):
     """Per day, programme and theme: tickets filed, and first responses due (and how many on time)."""
 
     __tablename__ = "report_ticket_days"
-    __table_args__ = (Index("ix_report_ticket_days_day", "day", *COVERED, "created", "response_due",
-                            "response_on_time"),)
+    __table_args__ = (Index("ix_report_ticket_days_scope", "all_themes", "theme_id", "day", "programme_id",
+                            "created", "response_due", "response_on_time"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date)
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="SET NULL"))
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    all_themes: Mapped[bool] = mapped_column(Boolean, default=False)  # the totals (theme_id empty)
     created: Mapped[int] = mapped_column(Integer, default=0)  # filed on this day
     response_due: Mapped[int] = mapped_column(Integer, default=0)  # first response due on this day
     response_on_time: Mapped[int] = mapped_column(Integer, default=0)  # ... and given by then
@@ -44,7 +46,7 @@ class ReportResolution(db.Model):
     """
 
     __tablename__ = "report_resolutions"
-    __table_args__ = (Index("ix_report_resolutions_day", "day", *COVERED, "days"),)
+    __table_args__ = (Index("ix_report_resolutions_day", "day", "programme_id", "theme_id", "days"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date)
@@ -57,14 +59,15 @@ class ReportSurveyDay(db.Model):
     """Per day, service (helpdesk or an event kind), programme and theme: satisfaction responses."""
 
     __tablename__ = "report_survey_days"
-    __table_args__ = (Index("ix_report_survey_days_day", "day", "service", *COVERED, "responses",
-                            "rating_sum", "satisfied"),)
+    __table_args__ = (Index("ix_report_survey_days_scope", "all_themes", "theme_id", "day", "service",
+                            "programme_id", "responses", "rating_sum", "satisfied"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date)
     service: Mapped[str] = mapped_column(String(30))
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="SET NULL"))
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    all_themes: Mapped[bool] = mapped_column(Boolean, default=False)  # the totals (theme_id empty)
     responses: Mapped[int] = mapped_column(Integer, default=0)
     rating_sum: Mapped[int] = mapped_column(Integer, default=0)
     satisfied: Mapped[int] = mapped_column(Integer, default=0)  # rated 4 or 5

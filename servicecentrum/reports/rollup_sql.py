@@ -49,7 +49,21 @@ def ticket_days(first: date, last: date) -> list[dict]:
     for day_value, programme_id, theme_id, n, on_time in db.session.execute(due):
         found = row(day_value, programme_id, theme_id)
         found["response_due"], found["response_on_time"] = int(n), int(on_time or 0)
-    return list(rows.values())
+    return with_totals(list(rows.values()), ("day", "programme_id"),
+                       ("created", "response_due", "response_on_time"))
+
+
+def with_totals(rows: list[dict], key: tuple[str, ...], sums: tuple[str, ...]) -> list[dict]:
+    """The rows per theme (``all_themes`` false), and their totals over all themes per ``key``."""
+    totals: dict[tuple, dict] = {}
+    for row in rows:
+        row["all_themes"] = False
+        total = totals.setdefault(tuple(row[name] for name in key),
+                                  {**{name: row[name] for name in key}, "theme_id": None, "all_themes": True,
+                                   **dict.fromkeys(sums, 0)})
+        for name in sums:
+            total[name] += row[name]
+    return rows + list(totals.values())
 
 
 def resolutions(first: date, last: date) -> list[dict]:
@@ -68,7 +82,8 @@ def survey_days(first: date, last: date) -> list[dict]:
     query = (survey_select(day, service, programme, theme, *survey_sums())
              .where(_moments(SurveyResponse.created_at, first, last))
              .group_by(day, service, programme, theme))
-    return [{"day": as_day(day_value), "service": service_key, "programme_id": programme_id,
+    rows = [{"day": as_day(day_value), "service": service_key, "programme_id": programme_id,
              "theme_id": theme_id, "responses": int(n), "rating_sum": int(total or 0),
              "satisfied": int(happy or 0)}
             for day_value, service_key, programme_id, theme_id, n, total, happy in db.session.execute(query)]
+    return with_totals(rows, ("day", "service", "programme_id"), ("responses", "rating_sum", "satisfied"))

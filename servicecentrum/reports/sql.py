@@ -14,8 +14,8 @@ stays a single aggregate query.
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Date, Float, Integer, String, and_, case, cast, func, literal, or_, select
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy import Date, Float, Integer, String, and_, case, cast, func, literal
+from sqlalchemy.sql import ColumnElement
 
 from ..extensions import db
 
@@ -111,46 +111,11 @@ def days_between(start, end) -> ColumnElement:
     return cast(func.julianday(end) - func.julianday(start), Float)
 
 
-def percentiles(source: Select, fractions: dict[str, float]) -> Select:
-    """Per group, the count and the percentiles of a value, as PostgreSQL's ``percentile_cont``.
-
-    ``source`` selects two columns labelled ``grp`` and ``value``. The result selects ``grp``,
-    ``n`` and one column per name in ``fractions`` (e.g. ``{"p50": 0.5, "p90": 0.9}``): linear
-    interpolation between the closest ranks, position ``1 + f * (n - 1)`` in ascending order.
-    PostgreSQL uses ``percentile_cont``; SQLite computes the same with window functions
-    (ROW_NUMBER and COUNT over the group) in one query.
-    """
-    sub = source.subquery("pct_source")
-    if is_postgres():
-        columns = [func.percentile_cont(f).within_group(sub.c.value).label(name)
-                   for name, f in fractions.items()]
-        return (select(sub.c.grp, func.count().label("n"), *columns)
-                .group_by(sub.c.grp))
-    ranked = select(
-        sub.c.grp, sub.c.value,
-        func.row_number().over(partition_by=sub.c.grp, order_by=sub.c.value).label("rn"),
-        func.count().over(partition_by=sub.c.grp).label("n"),
-    ).subquery("pct_ranked")
-    columns, needed = [], []
-    for name, f in fractions.items():
-        exact = literal(f, Float) * (ranked.c.n - 1)  # 0-based position, may be fractional
-        low = cast(exact, Integer) + 1  # 1-based rank just at or below it (exact >= 0)
-        frac = exact - cast(exact, Integer)
-        value = func.sum(case((ranked.c.rn == low, ranked.c.value * (1 - frac)), else_=0.0)
-                         + case((ranked.c.rn == low + 1, ranked.c.value * frac), else_=0.0))
-        columns.append(value.label(name))
-        needed += [ranked.c.rn == low, ranked.c.rn == low + 1]
-    # Only the rows at the needed ranks take part: the sums above then see a handful of rows.
-    return (select(ranked.c.grp, func.max(ranked.c.n).label("n"), *columns)
-            .where(or_(*needed))
-            .group_by(ranked.c.grp))
-
-
 def percentiles_of(ordered: list[float], fractions: dict[str, float]) -> dict[str, float]:
-    """The percentiles of sorted values, computed exactly as ``percentiles`` does on SQLite.
+    """The percentiles of sorted values, as PostgreSQL's ``percentile_cont``.
 
-    Position ``f * (n - 1)`` (0-based), linear interpolation between the two closest values, in
-    the same floating-point steps as the SQL, so both give the very same numbers.
+    Position ``f * (n - 1)`` (0-based), linear interpolation between the two closest values
+    (the SQLite emulation in SQL that this replaced took the very same floating-point steps).
     """
     found = {}
     for name, f in fractions.items():

@@ -51,8 +51,11 @@ def test_figures_from_the_roll_ups_equal_the_live_count(world):
     assert march.rolled == ((FIRST, PERIODS[0][1]),)
     assert march.live == ((PERIODS[0][0], FIRST - timedelta(days=1)),)
     assert coverage.load(TODAY, TODAY).rolled == ()
-    assert db.session.scalar(select(func.sum(ReportTicketDay.created))) == db.session.scalar(
+    filed_before_today = db.session.scalar(
         select(func.count(Ticket.id)).where(Ticket.created_at < rollup_world.moment(TODAY, 0)))
+    for totals in (True, False):  # the totals over all themes, and the rows per theme
+        assert db.session.scalar(select(func.sum(ReportTicketDay.created))
+                                 .where(ReportTicketDay.all_themes.is_(totals))) == filed_before_today
     assert db.session.scalar(select(func.count()).select_from(ReportResolution)) > 50
     assert db.session.scalar(select(func.count()).select_from(ReportSurveyDay)) > 20
     assert_same_as(expected)

@@ -7,7 +7,7 @@ up yet) live from the tickets. The expressions both parts count with are defined
 """
 
 from flask_babel import gettext as _
-from sqlalchemy import case, func, select, union_all
+from sqlalchemy import case, false, func, select, true, union_all
 
 from ...extensions import db
 from ...helpdesk import sla
@@ -20,9 +20,15 @@ from ..tables import Chart, Column, Filters, ReportTable, register
 
 
 def scoped(query, filters: Filters, model=Ticket):
-    """Restrict a query on tickets (or on a roll-up of them) to the chosen programme and theme."""
+    """Restrict a query on tickets (or on a roll-up of them) to the chosen programme and theme.
+
+    A daily roll-up holds both the totals over all themes and a row per theme: without a theme
+    filter only the totals count, with one only that theme's rows.
+    """
     if filters.programme_id is not None:
         query = query.where(model.programme_id == filters.programme_id)
+    if hasattr(model, "all_themes"):
+        query = query.where(model.all_themes == (true() if filters.theme_id is None else false()))
     if filters.theme_id is not None:
         query = query.where(model.theme_id == filters.theme_id)
     return query

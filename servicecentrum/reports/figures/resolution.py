@@ -2,22 +2,23 @@
 
 Percentiles cannot be added up, so the roll-up keeps each resolved ticket's time
 (``report_resolutions``); the days not rolled up come live from the tickets. PostgreSQL computes
-the percentiles with ``percentile_cont`` over both parts; on SQLite the values come back sorted
-per programme and Python interpolates them in the same steps as the SQL emulation in sql.py
-(window functions over tens of thousands of rows are slow there).
+the percentiles with ``percentile_cont`` over both parts (GROUPING SETS: per programme and
+overall in one pass); on SQLite the values come back per programme and Python sorts and
+interpolates them in the same steps as the SQL emulation in sql.py (window functions over tens of
+thousands of rows are slow there).
 """
 
 from collections import defaultdict
 
 from flask_babel import gettext as _
-from sqlalchemy import null, select, union_all
+from sqlalchemy import case, func, null, select, tuple_, union_all
 
 from ...extensions import db
 from ...helpdesk.models import Ticket
 from ...taxonomy.models import Programme
 from .. import coverage
 from ..rollup_models import ReportResolution
-from ..sql import is_postgres, percentiles, percentiles_of
+from ..sql import is_postgres, percentiles_of
 from ..tables import Chart, Column, Filters, ReportTable, register
 from .helpdesk import live_programme, resolution_days, scoped
 
@@ -36,14 +37,18 @@ def _sources(filters: Filters) -> list:
 
 def _postgres_stats(filters: Filters) -> list[tuple]:
     """(programme name, programme id or None for all, n, p50, p90) per programme and overall."""
-    sources = _sources(filters)
-    per_programme = [scoped(select(grp.label("grp"), value.label("value")).where(where), filters, model)
-                     for grp, value, where, model in sources]
-    overall = [scoped(select(null().label("grp"), value.label("value")).where(where), filters, model)
-               for _grp, value, where, model in sources]
-    stats = percentiles(union_all(*per_programme, *overall), FRACTIONS).subquery("stats")
-    query = (select(Programme.name, stats.c.grp, stats.c.n, stats.c.p50, stats.c.p90)
-             .outerjoin(Programme, Programme.id == stats.c.grp))
+    parts = [scoped(select(grp.label("grp"), value.label("value")).where(where), filters, model)
+             for grp, value, where, model in _sources(filters)]
+    both = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
+    # One pass: per programme and over all at once (GROUPING SETS), each with percentile_cont.
+    stats = (select(both.c.grp, func.grouping(both.c.grp).label("overall"), func.count().label("n"),
+                    *(func.percentile_cont(f).within_group(both.c.value).label(name)
+                      for name, f in FRACTIONS.items()))
+             .group_by(func.grouping_sets(both.c.grp, tuple_()))).subquery("stats")
+    query = (select(Programme.name, case((stats.c.overall == 1, null()), else_=stats.c.grp), stats.c.n,
+                    stats.c.p50, stats.c.p90)
+             .outerjoin(Programme, (Programme.id == stats.c.grp) & (stats.c.overall == 0))
+             .where(stats.c.n > 0))  # the overall set has its row even without any value
     return list(db.session.execute(query))
 
 
@@ -55,7 +60,7 @@ def _sqlite_stats(filters: Filters) -> list[tuple]:
     query = select(both.c.grp, Programme.name, both.c.value).outerjoin(Programme, Programme.id == both.c.grp)
     groups: dict = defaultdict(list)
     # Tens of thousands of rows: through Core, without the ORM's per-row work (several times faster).
-    for grp, name, value in db.session.connection().execute(query):
+    for grp, name, value in db.session.connection().execute(query).all():
         groups[grp, name].append(value)
     stats = []
     for (grp, name), values in groups.items():

@@ -1,7 +1,7 @@
 """Satisfaction per service: helpdesk, each event kind, and the library's "was dit nuttig?".
 
-Two aggregate queries: survey responses grouped per service (tickets, or events by kind), and
-the library's practice ratings. The survey responses of rolled-up days come from the roll-up
+One aggregate query: survey responses grouped per service (tickets, or events by kind), and the
+library's practice ratings. The survey responses of rolled-up days come from the roll-up
 (reports/rollup.py), the other days live; both count with the expressions defined here.
 """
 
@@ -17,8 +17,10 @@ from ...surveys.models import SurveyResponse
 from .. import coverage
 from ..rollup_models import ReportSurveyDay
 from ..tables import Chart, Column, Filters, ReportTable, register
+from .helpdesk import scoped
 
 HELPDESK = "helpdesk"
+LIBRARY = "library"  # not a survey: the library's "was dit nuttig?", counted in the same query
 
 
 def survey_dimensions():
@@ -47,14 +49,10 @@ def survey_select(*columns):
 def _survey_parts(filters: Filters) -> list:
     cover, rolled, parts = coverage.of(filters), ReportSurveyDay, []
     if cover.rolled:
-        query = (select(rolled.service.label("service"), func.sum(rolled.responses).label("n"),
-                        func.sum(rolled.rating_sum).label("total"), func.sum(rolled.satisfied).label("happy"))
-                 .where(cover.rolled_days(rolled.day)).group_by(rolled.service))
-        if filters.programme_id is not None:
-            query = query.where(rolled.programme_id == filters.programme_id)
-        if filters.theme_id is not None:
-            query = query.where(rolled.theme_id == filters.theme_id)
-        parts.append(query)
+        parts.append(scoped(
+            select(rolled.service.label("service"), func.sum(rolled.responses).label("n"),
+                   func.sum(rolled.rating_sum).label("total"), func.sum(rolled.satisfied).label("happy"))
+            .where(cover.rolled_days(rolled.day)), filters, rolled).group_by(rolled.service))
     if cover.live or not parts:
         service, programme, theme = survey_dimensions()
         n, total, happy = survey_sums()
@@ -69,36 +67,36 @@ def _survey_parts(filters: Filters) -> list:
     return parts
 
 
-def _survey_totals(filters: Filters) -> dict[str, tuple[int, int, int]]:
-    """Service key (helpdesk or an event kind) -> (responses, sum of ratings, ratings 4-5)."""
-    parts = _survey_parts(filters)
-    both = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
+def _library_part(filters: Filters):
+    """Practice ratings of the period (the theme through the practice): as a service of its own."""
+    helpful = func.sum(case((PracticeRating.helpful, 1), else_=0))
+    query = (select(literal(LIBRARY).label("service"), func.count(PracticeRating.id).label("n"),
+                    literal(0).label("total"), helpful.label("happy"))
+             .where(PracticeRating.created_at >= filters.start_utc,
+                    PracticeRating.created_at < filters.end_utc))
+    if filters.theme_id is not None:
+        query = query.where(exists().where(practice_themes.c.practice_id == PracticeRating.practice_id,
+                                           practice_themes.c.theme_id == filters.theme_id))
+    return query
+
+
+def _totals(filters: Filters) -> dict[str, tuple[int, int, int]]:
+    """Service key (helpdesk, an event kind, the library) -> (responses, sum of ratings, satisfied)."""
+    both = union_all(*_survey_parts(filters), _library_part(filters)).subquery("parts")
     query = (select(both.c.service, func.sum(both.c.n), func.sum(both.c.total), func.sum(both.c.happy))
              .group_by(both.c.service))
     return {key: (int(n), int(total or 0), int(happy or 0))
             for key, n, total, happy in db.session.execute(query) if n}
 
 
-def _library_totals(filters: Filters) -> tuple[int, int]:
-    """(ratings, helpful ratings) of practices in the period; the theme through the practice."""
-    query = (
-        select(func.count(PracticeRating.id), func.sum(case((PracticeRating.helpful, 1), else_=0)))
-        .where(PracticeRating.created_at >= filters.start_utc, PracticeRating.created_at < filters.end_utc))
-    if filters.theme_id is not None:
-        query = query.where(exists().where(practice_themes.c.practice_id == PracticeRating.practice_id,
-                                           practice_themes.c.theme_id == filters.theme_id))
-    n, helpful = db.session.execute(query).one()
-    return int(n or 0), int(helpful or 0)
-
-
 @register("satisfaction", 40)
 def satisfaction(filters: Filters) -> ReportTable:
-    surveys = _survey_totals(filters)
+    surveys = _totals(filters)
     rows = []
     for key, label in [(HELPDESK, _("Helpdesk")), *((k, str(v)) for k, v in KIND_LABELS.items())]:
         n, total, happy = surveys.get(key, (0, 0, 0))
         rows.append([label, n, round(total / n, 2) if n else None, happy / n if n else None])
-    n, helpful = _library_totals(filters)
+    n, _sum, helpful = surveys.get(LIBRARY, (0, 0, 0))
     rows.append([_("Bibliotheek"), n, None, helpful / n if n else None])
     note = _("Helpdesk en bijeenkomsten: tevredenheidsonderzoek (cijfer 1–5, tevreden is 4 of 5), "
              "naar de datum van de reactie. Bibliotheek: aandeel \u2018ja\u2019 op \u2018Was dit "
