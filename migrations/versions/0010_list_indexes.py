@@ -47,6 +47,9 @@ INDEXES = {
         ('ix_users_status_name', ['status', 'name', 'id']),
         ('ix_users_status_created', ['status', 'created_at', 'id']),
     ],
+    'audit_events': [
+        ('ix_audit_events_action_recent', ['action', 'id']),
+    ],
     'outbox_mails': [
         ('ix_outbox_mails_recent', ['created_at', 'id']),
         ('ix_outbox_mails_status_recent', ['status', 'created_at', 'id']),

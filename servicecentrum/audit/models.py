@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, event
+from sqlalchemy import JSON, ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -13,6 +13,8 @@ class AuditEvent(db.Model):
     """One security-relevant event. Rows are only ever inserted."""
 
     __tablename__ = "audit_events"
+    # The audit log filtered on one action, newest first (PostgreSQL reads it in order from this).
+    __table_args__ = (Index("ix_audit_events_action_recent", "action", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
