@@ -107,13 +107,23 @@ def prepare(database: str, size: str, server_url: str, reuse_dir: Path | None) -
         instance.mkdir(parents=True, exist_ok=True)
     else:
         instance = Path(tempfile.mkdtemp(prefix=f"bench-pages-{database}-{size}-"))
-    marker = instance / PREPARED_MARKER
     setup = Setup(database, size, instance, env={}, keep=keep)
+    try:
+        _fill(setup, server_url)
+    except BaseException:
+        cleanup(setup)
+        raise
+    return setup
+
+
+def _fill(setup: Setup, server_url: str) -> None:
+    database, size, instance = setup.database, setup.size, setup.instance
+    marker = instance / PREPARED_MARKER
     if database == "sqlite":
         url, backend = f"sqlite:///{instance / 'bench.db'}", "whoosh"
     else:
         setup.server_url, setup.database_name = postgres_server(server_url), f"bench_pages_{size}"
-        url, created = _postgres_database(setup.server_url, setup.database_name, fresh=not keep)
+        url, created = _postgres_database(setup.server_url, setup.database_name, fresh=not setup.keep)
         backend = "postgres"
         if created:
             marker.unlink(missing_ok=True)
@@ -137,7 +147,6 @@ def prepare(database: str, size: str, server_url: str, reuse_dir: Path | None) -
 
             with app.app_context(), db.engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
-    return setup
 
 
 def cleanup(setup: Setup) -> None:
@@ -148,8 +157,11 @@ def cleanup(setup: Setup) -> None:
     if setup.database_name:
         import psycopg
 
-        with psycopg.connect(setup.server_url, autocommit=True, connect_timeout=5) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{setup.database_name}" WITH (FORCE)')
+        try:
+            with psycopg.connect(setup.server_url, autocommit=True, connect_timeout=5) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{setup.database_name}" WITH (FORCE)')
+        except psycopg.OperationalError as error:  # the server is gone: nothing to drop there
+            print(f"  could not drop {setup.database_name}: {error}")
 
 
 @contextmanager
