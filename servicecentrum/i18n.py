@@ -65,3 +65,38 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.install_gettext_callables(gettext=_template_gettext, ngettext=_template_ngettext,
+                                            newstyle=True)
+
+
+# Templates call gettext dozens to hundreds of times a page with a few hundred distinct
+# strings: remember each translation per language instead of walking Flask-Babel's context
+# and domain lookups for every call. force_locale (mails in the recipient's language) still
+# works: the language is read from the current context on every call.
+_translated: dict[tuple[str, str], str] = {}  # (language, msgid) → translation (we have nl, en)
+
+
+def _language() -> str:
+    from flask_babel import _get_current_context
+
+    ctx = _get_current_context()
+    locale = getattr(ctx, "babel_locale", None) if ctx is not None else None
+    locale = locale or get_locale()
+    return locale.language if locale is not None else ""
+
+
+def _template_gettext(string: str) -> str:
+    key = (_language(), string)
+    try:
+        return _translated[key]
+    except KeyError:
+        from flask_babel import get_translations
+
+        _translated[key] = translated = get_translations().ugettext(string)
+        return translated
+
+
+def _template_ngettext(singular: str, plural: str, n: int) -> str:
+    from flask_babel import get_translations
+
+    return get_translations().ungettext(singular, plural, n)
