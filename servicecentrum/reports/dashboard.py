@@ -6,7 +6,10 @@ from ..extensions import db
 from ..spreadsheets import excel_csv
 from ..taxonomy.models import Programme, Theme
 from . import tables
+from .coverage import with_coverage
 from .formatting import csv_cell
+
+__all__ = ["all_tables", "filter_choices", "table_csv", "with_coverage"]
 
 
 def filter_choices() -> tuple[list, list]:

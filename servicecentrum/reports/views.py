@@ -33,7 +33,7 @@ def dashboard_page():
     """The service dashboard: every table of the chosen period with its chart and a CSV link."""
     require(can_view_reports(current_user))
     form, valid = _filter_form()
-    filters = form.filters(today())
+    filters = dashboard.with_coverage(form.filters(today()))  # which days come from the roll-ups
     return render_template("reports/dashboard.html", form=form, filters=filters,
                            tables=dashboard.all_tables(filters), bar_chart=bar_chart,
                            chart_caption=chart_caption, cell_text=cell_text), 200 if valid else 422

@@ -18,13 +18,27 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def _held(filters: Filters) -> list:
+    """The conditions on events held in the period (published, not cancelled, programme, theme)."""
+    conditions = [Event.status == "published", Event.cancelled_at.is_(None),
+                  Event.starts_at >= filters.start_utc, Event.starts_at < filters.end_utc]
+    if filters.programme_id is not None:
+        conditions.append(Event.programme_id == filters.programme_id)
+    if filters.theme_id is not None:
+        conditions.append(Event.theme_id == filters.theme_id)
+    return conditions
+
+
 def _kind_totals(filters: Filters) -> dict[str, tuple[int, int, int, int, int]]:
     """Kind -> (events, capacity, confirmed, confirmed at events with check-in, checked in)."""
+    held = _held(filters)
+    # Registrations of the events held only: not every registration ever made.
     per_event = (
         select(Registration.event_id.label("event_id"),
                func.count(Registration.id).label("confirmed"),
                func.count(Registration.checked_in_at).label("checked_in"))
-        .where(Registration.status == "confirmed")
+        .join(Event, Event.id == Registration.event_id)
+        .where(Registration.status == "confirmed", *held)
         .group_by(Registration.event_id)
         .subquery())
     confirmed = func.coalesce(per_event.c.confirmed, 0)
@@ -36,13 +50,8 @@ def _kind_totals(filters: Filters) -> dict[str, tuple[int, int, int, int, int]]:
                func.coalesce(func.sum(checked_in), 0))
         .select_from(Event)
         .outerjoin(per_event, per_event.c.event_id == Event.id)
-        .where(Event.status == "published", Event.cancelled_at.is_(None),
-               Event.starts_at >= filters.start_utc, Event.starts_at < filters.end_utc)
+        .where(*held)
         .group_by(Event.kind))
-    if filters.programme_id is not None:
-        statement = statement.where(Event.programme_id == filters.programme_id)
-    if filters.theme_id is not None:
-        statement = statement.where(Event.theme_id == filters.theme_id)
     return {kind: tuple(int(v) for v in values)
             for kind, *values in db.session.execute(statement)}
 

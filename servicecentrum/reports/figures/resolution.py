@@ -59,9 +59,13 @@ def _sqlite_stats(filters: Filters) -> list[tuple]:
     both = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
     query = select(both.c.grp, Programme.name, both.c.value).outerjoin(Programme, Programme.id == both.c.grp)
     groups: dict = defaultdict(list)
-    # Tens of thousands of rows: through Core, without the ORM's per-row work (several times faster).
-    for grp, name, value in db.session.connection().execute(query).all():
-        groups[grp, name].append(value)
+    result = db.session.connection().execute(query)
+    try:
+        # Tens of thousands of plain tuples from the driver: SQLAlchemy's rows cost 5 to 7 times more.
+        for grp, name, value in result.cursor.fetchall():
+            groups[grp, name].append(value)
+    finally:
+        result.close()
     stats = []
     for (grp, name), values in groups.items():
         values.sort()
