@@ -9,7 +9,8 @@ from ..database import utcnow
 from ..forms import form_status
 from ..policies import can_ask_question, can_view_question, require
 from . import attachments, bp, notify, queries, services, unanswered
-from .forms import SORTS, ActionForm, AnswerForm, FilterForm, QuestionCreateForm, QuestionForm, parse_tags
+from .detail_context import answer_rows
+from .forms import SORTS, AnswerForm, FilterForm, QuestionCreateForm, QuestionForm, parse_tags
 from .similar import similar_items
 
 
@@ -76,11 +77,11 @@ def similar():
 
 def render_detail(question, answer_form=None, status: int = 200):
     """Render a thread as this member may see it."""
-    thread = queries.thread(current_user, question)
-    return render_template("forum/question_detail.html", question=question, answers=thread.answers,
-                           voted=thread.voted, files=thread.files,
+    member = current_user._get_current_object()  # the rules run per answer: skip the proxy
+    thread = queries.thread(member, question)
+    return render_template("forum/question_detail.html", question=question,
+                           answers=answer_rows(member, question, thread), files=thread.files,
                            answer_form=answer_form or AnswerForm(formdata=None),
-                           action_form=ActionForm(),
                            following=notify.is_following(current_user, "question", question.id),
                            offer_expert=unanswered.offer_expert(question, current_user, utcnow())), status
 
