@@ -124,8 +124,9 @@ def _thread(answers: int) -> int:
     return asker.id, question.id
 
 
-def test_a_thread_of_200_answers_translates_and_renders_form_fields_as_often_as_one_of_5(
-        app, client, login, monkeypatch):
+@pytest.fixture
+def render_counts(app, monkeypatch):
+    """Count the templates' translations and WTForms field renders (reset the dict to start again)."""
     calls = {"gettext": 0, "field": 0}
     translate = app.jinja_env.globals["gettext"]
 
@@ -142,16 +143,44 @@ def test_a_thread_of_200_answers_translates_and_renders_form_fields_as_often_as_
 
     monkeypatch.setitem(app.jinja_env.globals, "gettext", counted_gettext)
     monkeypatch.setattr(wtforms.fields.core.Field, "__call__", counted_field)
+    return calls
+
+
+def _counted_get(client, calls, url: str) -> tuple[dict, str]:
+    client.get(url)  # warm up
+    calls.update(gettext=0, field=0)
+    html = client.get(url).get_data(as_text=True)
+    return dict(calls), html
+
+
+def test_a_thread_of_200_answers_translates_and_renders_form_fields_as_often_as_one_of_5(
+        app, client, login, render_counts):
     counts = []
     for total in (5, 200):
         with app.app_context():
             asker_id, question_id = _thread(total)
             login(client, asker_id)  # the asker: "Nuttig" and "Markeer als beste antwoord" on most answers
-        url = f"/vragen/{question_id}"
-        client.get(url)  # warm up
-        calls.update(gettext=0, field=0)
-        html = client.get(url).get_data(as_text=True)
+        calls, html = _counted_get(client, render_counts, f"/vragen/{question_id}")
         assert html.count("Markeer als beste antwoord") == total - 1 and f"Antwoord {total - 1}" in html
-        counts.append(dict(calls))
+        counts.append(calls)
     assert counts[0] == counts[1], counts
     assert counts[1]["gettext"] > 0 and counts[1]["field"] > 0  # the counters do count
+
+
+def test_a_full_question_list_translates_as_often_as_a_list_of_one(app, client, login, render_counts):
+    with app.app_context():
+        theme = factories.make_theme()
+        adviser = factories.make_user(role="adviser")  # sees hidden questions too
+        login(client, adviser)
+    counts = []
+    for total in (1, 20):
+        with app.app_context():
+            db.session.query(Question).delete()
+            for n in range(total):  # hidden, former member's, answered, locked, with themes: all on every row
+                question = make_question(None, themes=[theme], is_hidden=True, is_locked=True,
+                                         has_accepted_answer=True, title=f"Vraag {n:02d} over taal")
+            assert question.author is None
+        calls, html = _counted_get(client, render_counts, "/vragen")
+        assert html.count("voormalig lid") == total and html.count("gesloten") == total
+        counts.append(calls)
+    assert counts[0] == counts[1], counts
