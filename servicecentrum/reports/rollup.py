@@ -31,7 +31,7 @@ from .rollup_models import (
     ReportTicketDay,
 )
 
-CHUNK_DAYS = 31
+CHUNK_DAYS = 14  # a chunk holds SQLite's write lock for some 50 ms at the `demo generate` size
 # A change committed just before a run started may carry a slightly earlier time: look back a little.
 CHANGE_MARGIN = timedelta(minutes=10)
 
