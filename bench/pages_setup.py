@@ -141,6 +141,7 @@ def _fill(setup: Setup, server_url: str) -> None:
     print(f"  fixtures: adviser TOTP set; question {setup.question_id} has {ANSWERS} answers "
           f"({added} added)", flush=True)
     _flask(setup, "sync", "search", "sync")
+    _flask(setup, "rollup", "reports", "rollup")  # the nightly roll-up the report reads closed days from
     if database == "postgresql":
         with app_for(setup) as app:
             from servicecentrum.extensions import db
