@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select, text
 
 from ..database import intent, utcnow
 from ..events.models import Event
@@ -30,10 +30,13 @@ from .rollup_models import (
     ReportSurveyDay,
     ReportTicketDay,
 )
+from .sql import is_postgres
 
 CHUNK_DAYS = 14  # a chunk holds SQLite's write lock for some 50 ms at the `demo generate` size
 # A change committed just before a run started may carry a slightly earlier time: look back a little.
 CHANGE_MARGIN = timedelta(minutes=10)
+# PostgreSQL: chunk writes of two runs at once take turns (SQLite's BEGIN IMMEDIATE does that).
+LOCK_KEY = 140011
 
 
 @dataclass
@@ -111,6 +114,8 @@ def _roll_chunk(first: date, last: date, rolled_at: datetime) -> None:
         resolved = rollup_sql.resolutions(first, last)
         surveys = rollup_sql.survey_days(first, last)
         db.session.commit()
+    if is_postgres():  # the statements after the lock see what a run before us committed
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
     for model in (ReportTicketDay, ReportResolution, ReportSurveyDay, ReportRolledDay):
         db.session.execute(delete(model).where(model.day.between(first, last)))
     for model, rows in ((ReportTicketDay, tickets), (ReportResolution, resolved), (ReportSurveyDay, surveys)):

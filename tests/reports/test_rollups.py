@@ -1,5 +1,6 @@
 """The dashboard from daily roll-ups: exactly the live figures, whatever was rolled up when."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -109,3 +110,49 @@ def test_a_change_to_an_old_ticket_counts_after_the_next_roll_up(world):
     result = roll_up(now=later + timedelta(minutes=30))
     assert result.first == moved.created_at.astimezone(rollup_world.AMSTERDAM).date()
     assert figures(*whole) == live
+
+
+@pytest.fixture
+def shared_app(tmp_path, database_url, app):
+    """An app whose database two threads can use at once (SQLite: a file, not one in memory)."""
+    if database_url:
+        return app
+    from servicecentrum import create_app
+    from tests.conftest import base_config
+
+    on_file = create_app(base_config(tmp_path, f"sqlite:///{tmp_path}/rollups.db"))
+    with on_file.app_context():
+        db.create_all()
+    return on_file
+
+
+def test_two_roll_ups_at_once_leave_one_set_of_rows(shared_app, monkeypatch):
+    monkeypatch.setattr("servicecentrum.helpdesk.sla.today", lambda: TODAY)
+    with shared_app.app_context():
+        rollup_world.build()
+        expected = figures(FIRST, TODAY, live=True)
+        db.session.remove()
+    barrier, errors = threading.Barrier(2), []
+
+    def run() -> None:
+        try:
+            with shared_app.app_context():
+                barrier.wait()
+                roll_up(rebuild=True, now=NOW)
+                db.session.remove()
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with shared_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReportRolledDay)) == 43
+        assert db.session.scalar(select(func.sum(ReportTicketDay.created))
+                                 .where(ReportTicketDay.all_themes.is_(True))) == db.session.scalar(
+            select(func.count(Ticket.id)).where(Ticket.created_at < rollup_world.moment(TODAY, 0)))
+        assert figures(FIRST, TODAY) == expected
+        db.session.remove()
