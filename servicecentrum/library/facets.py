@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, and_, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..caching import cached_list
 from ..extensions import db
 from ..organisations.models import SIZE_CLASSES, Organisation
 from ..paging import Page, paginate
@@ -212,8 +213,15 @@ def _sort_key(facet: str, option: FacetOption):
 
 
 def facet_counts(user, query: ListQuery) -> dict[str, list[FacetOption]]:
-    """Count per facet value in one aggregate query; keep values with results or chosen ones."""
-    rows = db.session.execute(union_all(*_facet_statements(user, query))).all()
+    """Count per facet value in one aggregate query; keep values with results or chosen ones.
+
+    The counts of the whole published library (no facet chosen) are the same for every member
+    and are what most visits ask: they are kept per process (caching.py).
+    """
+    if allowed_view(user, query.view) == "published" and not any(query.selected.values()):
+        rows = _published_facet_rows()
+    else:
+        rows = db.session.execute(union_all(*_facet_statements(user, query))).all()
     options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
     for facet, value, label, count in rows:
         selected = value in query.chosen(facet)
@@ -225,6 +233,14 @@ def facet_counts(user, query: ListQuery) -> dict[str, list[FacetOption]]:
         options[facet].extend(FacetOption(value, value, 0, True) for value in chosen if value not in known)
     return {facet: sorted(found, key=lambda o, f=facet: _sort_key(f, o))
             for facet, found in options.items()}
+
+
+@cached_list("library.published_facets", tables=(
+    "practices", "practice_themes", "practice_organisations", "organisations", "themes", "spearheads"))
+def _published_facet_rows() -> tuple:
+    """The facet counts of every published practice, as plain tuples (facet, value, label, n)."""
+    statements = _facet_statements(None, ListQuery(view="published"))
+    return tuple(tuple(row) for row in db.session.execute(union_all(*statements)))
 
 
 def total_of(options: dict[str, list[FacetOption]], query: ListQuery) -> int:

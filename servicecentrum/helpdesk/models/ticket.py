@@ -26,6 +26,8 @@ class Ticket(RenderedMarkdown, db.Model):
         # "Mijn vragen" and the organisation's questions, most recently changed first.
         Index("ix_tickets_requester_recent", "requester_id", "updated_at", "id"),
         Index("ix_tickets_organisation_recent", "organisation_id", "updated_at", "id"),
+        # The adviser's start page: first answers due today (a few among 50,000 tickets).
+        Index("ix_tickets_first_response_due", "first_response_due", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
