@@ -264,8 +264,12 @@ def login_as(
         totp = pyotp.TOTP(totp_secret)
         step = totp.timecode(datetime.now(UTC))
         # A code is accepted once; if this member logged in during this time step
-        # already, the next step's code (one step of drift is allowed) still works.
-        for code in (totp.generate_otp(step), totp.generate_otp(step + 1)):
+        # already, the next step's code (one step of drift is allowed) still works. A third
+        # login within one step waits for the next step, whose drift admits one more code.
+        for code in (totp.generate_otp(step), totp.generate_otp(step + 1), None):
+            if code is None:
+                time.sleep(max(0.0, (step + 1) * totp.interval - time.time()) + 0.5)
+                code = totp.generate_otp(step + 2)
             page.locator('input[name="code"]').fill(code)
             _submit(page)
             if not page.url.startswith(f"{login_url}/code"):
