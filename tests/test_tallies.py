@@ -5,7 +5,6 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
-import redis
 from sqlalchemy import func, select
 
 from servicecentrum import tallies
@@ -14,15 +13,7 @@ from servicecentrum.library.models import PracticeDailyViews
 from tests import factories
 from tests.conftest import app_for
 from tests.library.helpers import make_practice
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def _redis_answers() -> bool:
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
+from tests.redis_service import REDIS_URL, redis_answers
 
 
 def _views(app, practice_id=None) -> int:
@@ -110,7 +101,7 @@ def test_views_of_a_practice_deleted_before_the_flush_are_dropped_quietly(app):
     assert _views(app) == 0
 
 
-@pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379 (CI machines have one)")
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379 (CI machines have one)")
 def test_two_workers_sharing_redis_write_their_views_in_one_batch(tmp_path, database_url):
     settings = {"TALLY_REDIS_URL": REDIS_URL, "TALLY_REDIS_PREFIX": f"test-{uuid.uuid4().hex}"}
     # Two apps stand for two gunicorn workers; either one's flush writes both workers' views.

@@ -7,18 +7,10 @@ import redis
 
 from tests import factories
 from tests.conftest import app_for, csrf_token_from
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def _redis_answers() -> bool:
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
+from tests.redis_service import REDIS_URL, redis_answers
 
 
-@pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379 (CI machines have one)")
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379 (CI machines have one)")
 def test_two_workers_sharing_redis_count_failures_together(tmp_path, database_url):
     prefix = f"test-{uuid.uuid4().hex}"
     settings = {"RATELIMIT_STORAGE_URI": REDIS_URL, "RATELIMIT_KEY_PREFIX": prefix,
